@@ -1,0 +1,29 @@
+"""User-facing failures. The library raises these; only the CLI prints them."""
+
+
+class GeomapError(Exception):
+    """Base class for every failure a user can act on."""
+
+
+class GazetteerNotFound(GeomapError):
+    """The gazetteer data or index is missing."""
+
+
+class GazetteerSchemaError(GeomapError):
+    """The gazetteer index does not have the schema this version expects."""
+
+
+class GazetteerImportError(GeomapError):
+    """A file given to `geomap gazetteer import` is malformed; the index is unchanged."""
+
+
+class SpacyModelMissing(GeomapError):
+    """The configured spaCy model is not installed."""
+
+
+class InputNotReadable(GeomapError):
+    """An input document is missing, binary, empty, too large or not valid text."""
+
+
+class ExportError(GeomapError):
+    """An output file could not be written."""
