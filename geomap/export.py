@@ -20,6 +20,8 @@ import shapely
 from geomap.errors import ExportError
 
 FORMATS = ("html", "geojson", "csv", "gpkg")
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "season": 3, "year": 3, "unknown": 3}
 
@@ -36,11 +38,17 @@ def atomic_write(path: Path, mode: str = "w") -> Iterator[IO]:
     try:
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8", newline="" if "b" not in mode else None) as handle:
             yield handle
-        os.replace(tmp, path)
+        _publish(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _publish(tmp: str, path: Path) -> None:
+    """Give the finished temporary file normal permissions (mkstemp makes it 0600) and move it in place."""
+    os.chmod(tmp, 0o666 & ~_UMASK)
+    os.replace(tmp, path)
 
 
 def geojson_dict(frame: gpd.GeoDataFrame) -> dict:
@@ -78,12 +86,12 @@ def acled_frame(events: gpd.GeoDataFrame) -> pd.DataFrame:
     """The incidents in ACLED-like columns (ACLED's names where ACLED has the field)."""
     rows = []
     for event in events.itertuples(index=False):
-        sources = event.sources or []
-        actors = list(event.actors or [])
+        sources = event.sources if isinstance(event.sources, list) else []
+        actors = event.actors if isinstance(event.actors, list) else []
         rows.append({
             "event_id_cnty": event.event_id,
             "event_date": event.date_start,
-            "year": int(event.date_start[:4]) if event.date_start else None,
+            "year": int(event.date_start[:4]) if isinstance(event.date_start, str) else None,
             "time_precision": ACLED_TIME_PRECISION.get(event.date_precision, 3),
             "event_type": event.acled_event_type,
             "sub_event_type": event.acled_sub_event_type,
@@ -135,7 +143,7 @@ def write_gpkg(layers: dict[str, gpd.GeoDataFrame], path: Path) -> Path:
                 if column != flat.geometry.name and flat[column].map(lambda v: isinstance(v, (list, dict))).any():
                     flat[column] = flat[column].map(lambda v: json.dumps(v, ensure_ascii=False))
             flat.to_file(tmp, layer=name, driver="GPKG", engine="pyogrio", promote_to_multi=True)
-        os.replace(tmp, path)
+        _publish(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

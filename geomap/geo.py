@@ -85,3 +85,11 @@ def places_frame(
     records = list(rows.values())
     geometry = [gazetteer.geometry(row["place_id"]) for row in records]
     return gpd.GeoDataFrame(records, columns=PLACE_COLUMNS, geometry=geometry, crs=CRS)
+
+
+def basemap_outlines(gazetteer: "Gazetteer") -> gpd.GeoDataFrame:
+    """Country and admin-1 outlines for the offline basemap (the map draws admin-1 only where needed)."""
+    import pandas as pd
+
+    return gpd.GeoDataFrame(pd.concat([gazetteer.outlines("country"), gazetteer.outlines("admin1")],
+                                      ignore_index=True), crs=CRS)

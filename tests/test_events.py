@@ -1,0 +1,273 @@
+"""Incident extraction and merging (geomap.events) with the real spaCy model.
+
+Unit tests build the place mentions themselves (plain `Place` / `ResolvedMention` objects);
+the last tests run the seeds end to end through ingest, the geoparser and the shipped gazetteer.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from geomap.event_types import EVENT_TYPES
+from geomap.events import extract_events, load_parser, merge_events
+from geomap.models import Document, Mention, Place, ResolvedMention
+
+THURSDAY = date(2026, 6, 18)
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+VENEZUELA = Place("ne0:VE", "Venezuela", "country", 7.12, -66.18, "VE")
+BOLIVAR = Place("ne1:VE-F", "Bolívar", "admin1", 6.24, -63.53, "VE", "VE.06", "Bolívar")
+LAS_CRISTINAS = Place("cur:las-cristinas", "Las Cristinas", "site", 6.22, -61.48, "VE", "VE.06", "Bolívar")
+KM_88 = Place("cur:km-88", "Km 88", "locality", 6.17, -61.45, "VE", "VE.06", "Bolívar")
+CARACAS = Place("gn:3646738", "Caracas", "locality", 10.49, -66.88, "VE", "VE.25", "Distrito Capital", feature_code="PPLC")
+MARACAIBO = Place("gn:3633009", "Maracaibo", "locality", 10.67, -71.61, "VE", "VE.23", "Zulia")
+CARIBBEAN = Place("sea:caribbean-sea", "Caribbean Sea", "water", 15.33, -74.41)
+EASTERN_PACIFIC = Place("cur:eastern-pacific", "Eastern Pacific", "water", 0.42, -103.97)
+KADUNA = Place("ne1:NG-KD", "Kaduna", "admin1", 10.37, 7.71, "NG", "NG.23", "Kaduna")
+KURIGA = Place("gn:2333000", "Kuriga", "locality", 10.43, 7.21, "NG", "NG.23", "Kaduna")
+NIGERIA = Place("ne0:NG", "Nigeria", "country", 9.08, 8.68, "NG")
+
+PLACES = {
+    "Venezuela": VENEZUELA, "Bolívar state": BOLIVAR, "Las Cristinas": LAS_CRISTINAS, "Km 88": KM_88,
+    "Caracas": CARACAS, "Maracaibo": MARACAIBO, "Caribbean": CARIBBEAN, "eastern Pacific": EASTERN_PACIFIC,
+    "Kaduna state": KADUNA, "Kuriga": KURIGA, "Nigeria": NIGERIA,
+}
+DEMONYMS = {"Venezuelan": VENEZUELA, "Venezuelans": VENEZUELA, "Nigerian": NIGERIA}
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_parser()
+
+
+def document(text: str, published: date | None = THURSDAY, doc_id: str = "doc.txt", title: str | None = None):
+    """A Document and the mentions of every known place name in it (demonyms labelled as such)."""
+    doc = Document(doc_id, text, title=title, published=published, publisher="Test", url=f"https://example.org/{doc_id}")
+    mentions = []
+    for names, label in ((PLACES, "place"), (DEMONYMS, "demonym")):
+        for name, place in names.items():
+            for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+                mentions.append(ResolvedMention(Mention(doc_id, name, match.start(), match.end(), label), place, 0.9))
+    mentions.sort(key=lambda rm: rm.mention.start)
+    return doc, mentions
+
+
+def events_of(text: str, nlp, **kwargs):
+    doc, mentions = document(text, **kwargs)
+    return extract_events(doc, mentions, nlp=nlp, merge=False)
+
+
+def test_air_strike_with_date_place_fatalities_and_source(nlp):
+    text = "Late Friday night, the army said an air strike killed at least 12 people in Bolívar state."
+    [event] = events_of(text, nlp)
+    assert (event.event_type, event.acled_event_type, event.acled_sub_event_type) == (
+        "air_strike", "Explosions/Remote violence", "Air/drone strike")
+    assert (event.date, event.date_start, event.date_end, event.date_precision) == (
+        "2026-06-12", "2026-06-12", "2026-06-12", "day")
+    assert (event.place, event.geo_precision, event.fatalities) == (BOLIVAR, 3, 12)
+    [source] = event.sources
+    assert (source.doc_id, source.published, source.url, source.quote) == (
+        "doc.txt", "2026-06-18", "https://example.org/doc.txt", text)
+    assert event.summary == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was never arrested in Caracas, never charged and never tried.",
+        "Their presence in Caracas was not due to a riot.",
+        "The army could launch a wider offensive in Bolívar state before the rainy season.",
+        "Rights groups warn of the risk of extrajudicial executions in Bolívar state.",
+        "Opposition leaders have called for a nationwide strike in Caracas.",
+        "Police will arrest protesters in Caracas next week.",
+        "Tren de Aragua was originally a prison gang in Bolívar state.",
+        "The gang diversified into contract killing and kidnapping.",
+        "The killing of Guerrero is a dramatic escalation of the campaign in Bolívar state.",
+        "Is there a risk of an attack in Caracas?",
+        "The US offers a reward for information leading to his arrest in Caracas.",
+        "He remains under indictment in Caracas.",
+        "The gang kidnaps migrants in Maracaibo.",
+    ],
+)
+def test_sentences_that_report_no_incident(nlp, text):
+    assert events_of(text, nlp) == [], text
+
+
+def test_allegations_and_plots_are_not_separate_incidents(nlp):
+    events = events_of("On Monday police in Maracaibo arrested a woman and charged her with arson.", nlp)
+    assert [e.event_type for e in events] == ["arrest"]
+    events = events_of("Three men were charged on Monday with conspiring to attack a power station in Maracaibo.", nlp)
+    assert [e.event_type for e in events] == ["charges"]
+
+
+def test_one_incident_at_several_places_shares_an_id_prefix(nlp):
+    text = ("The killing of Guerrero is a dramatic escalation of the campaign the administration has been waging "
+            "since September in the Caribbean and eastern Pacific. At least 210 fishermen have now been killed "
+            "in US military strikes on small boats, accused of drug smuggling without evidence or formal charges.")
+    events = events_of(text, nlp)
+    assert [e.place for e in events] == [CARIBBEAN, EASTERN_PACIFIC]
+    first, second = events
+    assert first.event_id.endswith("-1") and second.event_id.endswith("-2")
+    assert first.event_id[:-2] == second.event_id[:-2]
+    for event in events:
+        assert (event.event_type, event.fatalities) == ("air_strike", 210)
+        assert (event.date, event.date_start, event.date_end, event.date_precision) == (
+            "2025-09/2026-06-18", "2025-09-01", "2026-06-18", "month")
+
+
+def test_list_of_places_and_contained_places(nlp):
+    text = "On Tuesday the army deployed troops in Las Cristinas and at Km 88 in Bolívar state."
+    events = events_of(text, nlp)
+    assert [e.place for e in events] == [LAS_CRISTINAS, KM_88]  # the state containing both gives way
+    assert {e.event_type for e in events} == {"military_deployment"}
+
+
+def test_finest_attached_place_and_its_precision(nlp):
+    text = "Gunmen abducted 30 pupils from a school in Kuriga, a town in Kaduna state, on Thursday morning."
+    [event] = events_of(text, nlp, published=date(2024, 3, 9))
+    assert (event.event_type, event.place, event.geo_precision, event.date) == ("abduction", KURIGA, 1, "2024-03-07")
+    assert event.fatalities is None
+
+
+def test_names_used_as_actors_are_not_the_place(nlp):
+    [event] = events_of("Caracas said on Monday that soldiers arrested 12 men in Maracaibo.", nlp)
+    assert event.place == MARACAIBO
+
+
+def test_demonyms_are_not_places(nlp):
+    text = "Venezuelan soldiers arrested 12 men on Monday. The operation took place near Maracaibo, officials said."
+    [arrest] = [e for e in events_of(text, nlp) if e.event_type == "arrest"]
+    assert arrest.place == MARACAIBO  # from the next sentence, not Venezuela from the demonym
+    assert arrest.geo_precision == 2  # not named in its own sentence
+    assert "Venezuelan" in arrest.actors
+
+
+def test_dated_episode_carries_date_and_place(nlp):
+    text = ("On Tuesday, soldiers clashed with gunmen in Las Cristinas. "
+            "Two miners were killed by the same unit, residents said.")
+    clash, killing = events_of(text, nlp)
+    assert (clash.event_type, clash.date, clash.place) == ("armed_clash", "2026-06-16", LAS_CRISTINAS)
+    assert (killing.event_type, killing.date, killing.place) == ("killing", "2026-06-16", LAS_CRISTINAS)
+    assert killing.fatalities == 2
+
+
+def test_a_definite_reference_is_the_episodes_incident(nlp):
+    text = "On Tuesday, a drone strike hit a camp in Las Cristinas. The attack killed two miners, residents said."
+    strike, reference = events_of(text, nlp)
+    assert (reference.event_type, reference.date, reference.place, reference.fatalities) == (
+        "air_strike", "2026-06-16", LAS_CRISTINAS, 2)
+    doc, mentions = document(text)
+    [merged] = extract_events(doc, mentions, nlp=nlp)  # merged within the document
+    assert (merged.fatalities, merged.sources[0].quote) == (2, strike.summary)
+
+
+def test_undated_incident_is_unknown_until_publication(nlp):
+    events = events_of("Man arrested after chase\n\nPolice arrested a man in Maracaibo after a chase.", nlp)
+    headline, body = events
+    assert (headline.date, headline.date_precision) == ("2026-W25", "week")
+    assert (body.date, body.date_start, body.date_end, body.date_precision) == (None, None, "2026-06-18", "unknown")
+
+
+def test_present_progressive_and_headline_get_the_publication_week(nlp):
+    text = "Army deploys troops to Bolívar state\n\nThe army is deploying a massive operation in Las Cristinas."
+    events = events_of(text, nlp)
+    assert {(e.date, e.date_precision) for e in events} == {("2026-W25", "week")}
+    assert {e.place for e in events} == {BOLIVAR, LAS_CRISTINAS}
+
+
+def test_fatalities_only_where_stated(nlp):
+    named = events_of("On Friday a drone strike killed Héctor Guerrero Flores in Bolívar state.", nlp)
+    vague = events_of("On Friday a drone strike killed dozens of people in Bolívar state.", nlp)
+    none_said = events_of("On Friday a drone strike hit a camp in Bolívar state.", nlp)
+    assert [e.fatalities for e in named] == [1]
+    assert [e.fatalities for e in vague] == [None]
+    assert [e.fatalities for e in none_said] == [None]
+
+
+def test_every_type_maps_to_acled_or_states_it_does_not():
+    for event_type in EVENT_TYPES.values():
+        assert (event_type.acled_event_type is None) == (event_type.acled_sub_event_type is None)
+    assert EVENT_TYPES["air_strike"].acled_sub_event_type == "Air/drone strike"
+    assert EVENT_TYPES["charges"].acled_event_type is None
+
+
+def test_merge_joins_reports_of_one_incident_across_documents(nlp):
+    report = document("Late Friday night, US forces carried out a lethal strike killing Héctor Guerrero Flores. "
+                      "Venezuela's government called it a joint operation.", doc_id="a.txt")
+    other = document("On 12 June 2026 a US airstrike killed Héctor Guerrero Flores in Bolívar state.",
+                     published=date(2026, 6, 12), doc_id="b.txt")
+    events = [e for doc, mentions in (report, other) for e in extract_events(doc, mentions, nlp=nlp)
+              if e.event_type == "air_strike"]
+    assert len(events) == 2
+    merged = merge_events(events)
+    assert len(merged) == 1
+    [strike] = merged
+    assert (strike.place, strike.date, strike.fatalities) == (BOLIVAR, "2026-06-12", 1)
+    assert [s.doc_id for s in strike.sources] == ["a.txt", "b.txt"]
+    assert strike.confidence > max(e.confidence for e in events)
+    assert merge_events(reversed(events)) == merged  # the id and content do not depend on order
+    assert strike.event_id in {e.event_id for e in events}
+
+
+def test_merge_keeps_different_incidents_apart(nlp):
+    strike_friday = events_of("On Friday an air strike hit a camp in Bolívar state.", nlp, doc_id="a.txt")
+    strike_march = events_of("In March an air strike hit a camp in Bolívar state.", nlp, doc_id="b.txt")
+    arrest_friday = events_of("On Friday soldiers arrested 12 men in Bolívar state.", nlp, doc_id="c.txt")
+    strike_zulia = events_of("On Friday an air strike hit a camp near Maracaibo.", nlp, doc_id="d.txt")
+    merged = merge_events(strike_friday + strike_march + arrest_friday + strike_zulia)
+    assert len(merged) == 4
+
+
+@pytest.fixture(scope="session")
+def seed_events():
+    from geomap.extract import MentionExtractor
+    from geomap.gazetteer import Gazetteer
+    from geomap.ingest import read_documents
+    from geomap.nlp import load_nlp
+    from geomap.resolve import Resolver
+
+    gazetteer = Gazetteer.open()
+    documents, _skipped = read_documents([SEEDS])
+    extractor, resolver = MentionExtractor(gazetteer, load_nlp()), Resolver(gazetteer)
+    events = []
+    for doc, mentions in zip(documents, extractor.extract_batch(documents)):
+        events += extract_events(doc, resolver.resolve(doc, mentions), gazetteer=gazetteer)
+    return merge_events(events, gazetteer=gazetteer)
+
+
+def _find(events, event_type, date_prefix):
+    return [e for e in events if e.event_type == event_type and (e.date or "").startswith(date_prefix)]
+
+
+def test_seeds_guerrero_strike_is_one_incident_with_two_sources(seed_events):
+    [strike] = _find(seed_events, "air_strike", "2026-06-12")
+    assert (strike.place.name, strike.place.kind, strike.date_precision, strike.fatalities) == ("Bolívar", "admin1", "day", 1)
+    assert len({s.doc_id for s in strike.sources}) == 2
+    assert any("Guerrero" in actor for actor in strike.actors)
+
+
+def test_seeds_tocoron_takeover_in_september_2023(seed_events):
+    [takeover] = _find(seed_events, "security_operation", "2023-09")
+    assert takeover.place.place_id.startswith("cur:tocoron") and takeover.place.admin1 == "Aragua"
+    assert takeover.date_precision == "month"
+
+
+def test_seeds_ojeda_abduction_in_santiago_march_2024(seed_events):
+    [abduction] = _find(seed_events, "abduction", "2024-03")
+    assert (abduction.place.name, abduction.place.country_code) == ("Santiago", "CL")
+    assert "Ronald Ojeda" in abduction.actors
+
+
+def test_seeds_december_indictment_in_new_york(seed_events):
+    [charges] = _find(seed_events, "charges", "2025-12")
+    assert charges.place.name == "New York" and charges.date_precision == "month"
+
+
+def test_seeds_boat_strikes_since_september_at_two_places(seed_events):
+    strikes = _find(seed_events, "air_strike", "2025-09/")
+    assert {e.place.place_id for e in strikes} == {"sea:caribbean-sea", "cur:eastern-pacific"}
+    assert {(e.date_start, e.date_end, e.fatalities) for e in strikes} == {("2025-09-01", "2026-06-18", 210)}
+    assert len({e.event_id[:-2] for e in strikes}) == 1
