@@ -63,13 +63,23 @@ Trigger requirements (`Trigger.needs`):
 - ``support``: a noun that only reports an incident with a support verb ("launched an
   operation", "imposed sanctions", "filed charges") or an event modifier ("military
   operation", "new sanctions");
-- ``force_object`` / ``force_subject``: the object or subject is a security force ("sent 5,000
-  soldiers", "police officers arrived");
+- ``force_object`` / ``force_subject`` / ``force_any``: the object, subject or either is a
+  security force ("sent 5,000 soldiers", "police officers arrived", "troops were deployed"; not
+  "the airbags deployed"); ``force_subject:protester``: protesters ("protesters
+  marched", "demonstrators blocked a road");
 - ``person_object``: the object is people ("seized 300 girls", "freeing 3,000 inmates");
-- ``place_object``: the object is a territory or a place name ("claimed the region");
-- ``with``: "charged with" / passive ("was charged"), not "charged a fee";
-- ``particle:WORD``: a multi-word trigger ("open fire", "take hostage", "take control",
-  "break out", "set fire").
+- ``place_object``: the object is a territory or a place name ("claimed the region"), or the
+  verb goes "into" / "through" one ("swept into the prison");
+- ``plural_subject``: "rebels and soldiers fight", not "he fought the charges";
+- ``intransitive``: "students demonstrated", not "demonstrated that ...";
+- ``with``: "charged with", a passive or participle ("was charged", "woman charged in ..."),
+  not "charged a fee";
+- ``particle:A|B&C``: words linked to the trigger or right after it, one of each ``&`` group
+  ("open fire", "took 100 guards hostage", "take control", "broke out of jail", "set fire");
+- ``unless:A|B``: not when linked to these words ("shoot" is an attack unless "shot dead").
+
+In a headline, a trigger noun at the root counts as the verb headlines drop ("US sanctions
+gang leaders").
 """
 from __future__ import annotations
 
@@ -177,7 +187,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("escape", verbs="free", needs="person_object")
     + _triggers("protest", verbs="protest rally", nouns="protest demonstration rally march sit-in walkout")
     + _triggers("protest", verbs="demonstrate", needs="intransitive")
-    + _triggers("protest", verbs="march", needs="force_subject:protester")
+    + _triggers("protest", verbs="march block occupy", needs="force_subject:protester")
     + _triggers("riot", verbs="riot loot ransack", nouns="riot rioting looting unrest")
     + _triggers("territorial_claim", verbs="annex", nouns="annexation")
     + _triggers("territorial_claim", verbs="claim", needs="place_object")
@@ -187,7 +197,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("sanction", verbs="designate", needs="particle:as")
     + _triggers("sanction", nouns="sanction designation", needs="support")
     + _triggers("deportation", verbs="deport expel", nouns="deportation expulsion")
-    + _triggers("military_deployment", verbs="deploy mobilize mobilise station", nouns="deployment")
+    + _triggers("military_deployment", verbs="deploy mobilize mobilise station", needs="force_any")
+    + _triggers("military_deployment", nouns="deployment")
     + _triggers("military_deployment", verbs="dispatch send move mass", needs="force_object")
     + _triggers("military_deployment", verbs="arrive", needs="force_subject")
 )

@@ -1,158 +1,143 @@
 """Incidents: which sentences report one, of what type, when, where, by whom, how deadly.
 
-`extract_events` reads one document (with the place mentions the geoparser resolved);
-`merge_events` joins the reports of one incident across documents. The vocabulary of event
-types and their ACLED categories is `geomap.event_types`; date expressions are
-`geomap.dates`.
+`extract_events` reads one document with the place mentions the geoparser resolved;
+`merge_events` (`geomap.event_merge`) joins the reports of one incident across documents.
+The event types, their ACLED categories and trigger words are `geomap.event_types`; date
+expressions are `geomap.dates`; places are chosen by `geomap.event_places`.
 
-How a sentence becomes incidents
---------------------------------
-1. The text is cut into paragraphs (blank lines, or line breaks after a finished sentence;
-   Markdown markup, links and URLs are blanked out without moving any character) and
-   paragraphs into sentences (spaCy's rule-based sentencizer).
-2. Sentences that contain a word that may be a trigger, or a date and a place, are parsed
-   with the spaCy model (tagger, parser, lemmatizer, NER); only these, so the parser runs on a
-   fraction of the text.
-3. A token is a trigger when its lemma and part of speech are in the vocabulary and the
-   trigger's requirement holds ("open fire", "sent troops", "seized 300 girls"). Its type
-   can change with context: an attack with an aircraft in the sentence is an air/drone strike,
-   a raid by soldiers is a security operation, an attack by protesters is a riot, a strike by
-   workers is a protest.
-4. A trigger is dropped when the sentence is a question; when it is negated ("never
-   arrested", "without formal charges", "not due to a riot"); when it is hypothetical (a modal
-   verb, "if", an infinitive under "plan", "threaten", "order", or a noun under "risk of",
-   "reward for information leading to"); when it is about the future (a date after
-   publication); when a noun trigger is generic (a bare noun with no determiner, number, date,
-   place or relative clause: "diversified into contract killing and kidnapping"); when it is
-   commentary (a noun that is the subject of "be", "mark", "represent", "highlight", ...:
-   "The killing of Guerrero is a dramatic escalation"); and when a present-tense verb outside a
-   headline has no date (habitual: "the gang kidnaps migrants").
-5. Triggers of one sentence are grouped by type; a higher-priority type absorbs the ones it
-   lists (`EventType.absorbs`): "a drone strike killed five" is one air/drone strike.
+Which sentences
+---------------
+Sentences containing a possible trigger word or a place mention are parsed with the spaCy
+model (tagger, parser, lemmatizer, NER; `load_parser`). A token is a trigger when its lemma and
+part of speech are in the vocabulary and the trigger's requirement holds ("open fire", "sent
+troops", "seized 300 girls"). Context can change its type: an attack with an aircraft in the
+sentence is an air/drone strike, a raid by soldiers or a state is a security operation, an
+attack by protesters is a riot, a strike by workers is a protest. A trigger is dropped when
+its sentence is a question, or it is
+
+- negated: "never arrested", "without formal charges", "not due to a riot";
+- hypothetical: a modal verb or "if"; under "plan", "threaten", "order", "risk of", "reward
+  for information leading to"; a purpose ("operating ... to execute") unless it is a
+  deployment's mission, a protest, or an act against a named person;
+- in the future (a date after publication), a state ("under indictment"), an allegation's
+  content ("charged with arson"), or an accident ("killed in a traffic accident");
+- generic: a bare noun with no determiner, number, date or relative clause ("diversified into
+  contract killing and kidnapping"), or a present-tense active verb with no date outside a
+  headline ("the gang kidnaps migrants");
+- commentary: a noun that is the subject of "be", "mark", "represent", "say", ... ("The killing
+  of Guerrero is a dramatic escalation", "The indictment said ...");
+- a bare reference: a noun with no date, no place and no episode that is not a subject
+  ("channeled behind the election of Hugo Chávez").
+
+Triggers of one sentence are grouped by type and date; a type absorbs the ones it lists
+(`EventType.absorbs`): "a drone strike killed five" is one air/drone strike with 5 dead.
 
 When
 ----
-The date expression nearest the trigger in the dependency tree (a trigger inside a "when"
-clause of a date takes that date as a point: "since 2021, when bandits seized..." is 2021).
-Without one, the incident inherits the date (and, if it names none, the places) of the dated
-episode it continues: the last dated incident, or dated sentence naming places, in the same
-or the previous paragraph; an inheriting sentence extends the episode. Otherwise: a headline
-or a present-progressive report ("the army is deploying") is dated to the publication week;
-anything else gets precision ``unknown`` with ``date_end`` = the publication date (it
-happened no later than its report) and ``date``/``date_start`` null.
-
-Where
------
-Candidates are the resolved, non-demonym mentions in the sentence, except names used as an
-actor (a subject, "by X", "with X", "against X": "Caracas said", "coordinated with Caracas"),
-as a modifier of a non-place noun ("US officials", "Mexico's president") or inside a person
-or organisation name. Names reached from the trigger through its own clause (down through
-prepositions, objects and appositions, never down into another verb's clause) rank first,
-then nearer ones; "to X" counts only for movements (deployed to, deported to). A candidate
-that contains another candidate gives way to it (Kuriga, not Kaduna state). Names
-coordinated with the chosen one ("in the Caribbean and eastern Pacific") make one event per
-place, sharing an id prefix (``<id>-1``, ``<id>-2``). With no candidate: the episode's places,
-else the places of the rest of the paragraph (geo_precision at least 2), else the document's
-main place (geo_precision 3): the country with most mentions (mentions attached to
-incidents count three times; demonyms only supply the country's entry), or its first-level
-division when that has most of the country's mentions.
+The date expression nearest the trigger in the parse, unless the trigger is inside a
+"since/after/before ..." phrase that the date is outside of (a year still dates "after X").
+"Since" extends the date to publication, except for the date of the trigger itself ("the
+January 2026 raid", "since January 3, when US forces abducted Maduro" -> 2026-01-03); a "since"
+governing a phrase that holds the date works too ("since the coup in February 2021"). Without a
+date, a sentence continues the episode of the last dated incident (or dated sentence naming
+places) in the same or next paragraph or within three sentences, taking its date and, if it
+names none, its places; a present-tense or perfect clause only continues a recent episode, and
+"the attack" continuing an air-strike episode is that air strike. Otherwise a headline,
+present progressive or present perfect ("have been deployed") is dated to the publication
+week, an undated noun in the body to the document's one dated incident of its type, and
+anything else is ``unknown`` with ``date_end`` = the publication date and ``date``/``date_start``
+null: it happened no later than its report.
 
 Who and how many
 ----------------
-Actors are spaCy's PERSON, ORG and NORP entities in the sentence (not place names). The
-parser pipeline is loaded here (`load_parser`): the geoparser's NER-only pipeline does not
-parse. Fatalities are a number stated for the victims of "kill", "die", "dead", "death"
-("at least 210 fishermen have been killed" -> 210; "leaving two soldiers dead" -> 2), or 1
-for a single named person or "a man" killed; otherwise null.
+Actors are spaCy's PERSON, ORG and NORP entities in the sentence (not place names): NER runs
+here because the geoparser's entities are not passed on, and only on the sentences parsed.
+Fatalities are the number stated for the victims of "kill", "die", "dead", "death" ("at least
+210 fishermen have been killed" -> 210; "leaving two soldiers dead" -> 2; "kills five" -> 5),
+1 for a named person or "a man" killed, else null; they go to the sentence's incident nearest
+the death word.
 
-Merging
--------
-`merge_events` joins events of the same type whose date windows overlap (an undated one only
-when they share an actor) and whose places are the same or nested (country/admin-1 codes;
-`Gazetteer.contains` for regions and seas when a gazetteer is given). The merged event has
-the finest place, the narrowest date, all actors, the largest fatality count, one source per
-document, and confidence 1 - prod(1 - c) over its documents. Event ids are hashes of
-document id, sentence offset and type, so they are stable across runs; a merged event keeps
-the smallest of its members' ids.
+Confidence (0.1-0.9 per document) starts at 0.55 for a verb trigger and 0.45 for a noun, and
+moves with how the date (+0.1 stated ... -0.1 none) and place (+0.1 in the sentence ... -0.1
+the document's) were found. Reports of one incident inside a document are merged.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Sequence
 
-from geomap.dates import DateMention, DateWindow, find_dates, since_window, unknown_window, week_window
+from geomap.dates import DateMention, DateWindow, since_window, unknown_window, week_window
+from geomap.event_merge import merge_events
+from geomap.event_places import (
+    KIND_GEO_PRECISION, Located, PlaceContext, choose_places, focus_place, mention_weight, nearby_place,
+)
+from geomap.event_text import (
+    CLAUSAL_DEPS, Sentence, char_tokens, clause_verb, clean_text, is_passive, read_sentences, tree_distance,
+    tree_path,
+)
 from geomap.event_types import (
     AIRCRAFT_WORDS, EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, FORCE_NOUNS, IMPLICATIVE_VERBS,
     IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, MISSILE_WORDS, PERSON_NOUNS, PROTESTER_NOUNS, SUPPORT_VERBS,
     TERRITORY_NOUNS, TRIGGERS, Trigger,
 )
-from geomap.errors import SpacyModelMissing
-from geomap.models import Document, Event, Mention, Place, ResolvedMention, Source
+from geomap.nlp import load_parser
+from geomap.models import Document, Event, ResolvedMention, Source
+
+__all__ = ["extract_events", "load_parser", "merge_events"]
+
 
 log = logging.getLogger(__name__)
 
-KIND_FINENESS = {"country": 0, "region": 1, "water": 1, "admin1": 2, "admin2": 3, "locality": 4, "site": 5}
-CIVIC_TYPES = frozenset({"election", "protest", "riot"})
-DEICTIC_KINDS = {
-    "area": ("region", "water", "admin1", "admin2", "locality", "site"), "region": ("region", "admin1", "admin2"),
-    "town": ("locality",), "city": ("locality",), "village": ("locality",), "state": ("admin1",),
-    "province": ("admin1",), "district": ("admin2", "locality"), "prison": ("site",), "jail": ("site",),
-    "facility": ("site",),
-}
-KIND_GEO_PRECISION = {"locality": 1, "site": 1, "admin2": 2, "admin1": 3, "country": 3, "region": 3, "water": 3}
-INCIDENT_PLACE_WEIGHT = 3
-NAMED_ONLY_WEIGHT = 0.1  # a place named as an actor or modifier ("US officials") says little about where
-MAX_CONFIDENCE = 0.99
-
 MODALS = frozenset("would could might may should must will shall can wo ca 'd 'll".split())
-NEGATORS = frozenset("not never no n't without".split())
-CLAUSAL_DEPS = frozenset("ccomp advcl relcl acl xcomp csubj csubjpass parataxis conj".split())
+
 NOMINAL_PATH_DEPS = frozenset("prep pobj dobj compound nmod amod appos poss npadvmod attr oprd dative agent pcomp".split())
-LOCATIVE_PREPOSITIONS = frozenset(
-    "in at near outside inside into around across over throughout within along off on onto upon between "
-    "among amid beyond through via behind under from".split()
-)
-DESTINATION_PREPOSITIONS = frozenset("to toward towards".split())
-ACTOR_PREPOSITIONS = frozenset("with against by for".split())
-PLACE_HEAD_NOUNS = frozenset(
-    "city town village state region province district area territory county parish municipality capital "
-    "border borders coast outskirts suburb suburbs neighborhood neighbourhood prison jail court courthouse "
-    "base camp mine mines port airport river sea island islands zone street road highway forest jungle "
-    "countryside north south east west part parts center centre heart".split()
-)
-# Nouns whose "of X" is a place: "the city of X", "control of X", "the bombing of X".
-OF_PLACE_HEADS = PLACE_HEAD_NOUNS | frozenset(
-    "control outskirts siege invasion occupation capture liberation evacuation blockade bombing bombardment "
-    "shelling raid storming takeover annexation".split())
+
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }
+
 DEATH_WORDS = frozenset("kill die dead death murder execute slay behead massacre".split())
+
 SINGLE_DETERMINERS = frozenset("a an one".split())
+
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+
+VEHICLE_NOUNS = frozenset("car truck train bus vehicle van motorcycle suv pickup tractor".split())
+SPORTS_WORDS = frozenset("goal goals match minute scored score penalty kick brace league cup striker deadlock "
+                         "equaliser equalizer inning innings".split())
+ACCIDENT_NOUNS = frozenset(
+    "accident crash collision wreck earthquake flood flooding landslide storm hurricane cyclone tornado "
+    "avalanche drowning overdose electrocution".split())
+
 DOCUMENT_VERBS = frozenset("say state allege claim note describe detail list contain include accuse cite".split())
+
 ALLEGATION_HEADS = frozenset("charge accuse convict suspect indict arrest sentence prosecute investigate jail detain "
                              "acquit try".split())
+
 TEMPORAL_MARKERS = frozenset("since after before following until once".split())
+
 RECENT_DAYS = 31
+
 EPISODE_SENTENCES = 3
+
 DEFINITE_DETERMINERS = frozenset("the this that these those".split())
 
 _TRIGGER_INDEX: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+
 # Triggers with a requirement are tried first, exclusions ("shoot" unless "dead") after requirements.
 for _trigger in sorted(TRIGGERS, key=lambda t: (t.needs is None, (t.needs or "").startswith("unless:"))):
     _TRIGGER_INDEX[(_trigger.lemma, _trigger.pos)].append(_trigger)
 
 MOVEMENT_LEMMAS = frozenset(t.lemma for t in TRIGGERS if EVENT_TYPES[t.event_type].movement)
+
 _IRREGULAR_FORMS = "shot fought struck took taken held sent broke broken swept froze seized fled led dead hostage"
 
 
@@ -165,141 +150,8 @@ _TRIGGER_PREFILTER = re.compile(
                                 key=len, reverse=True)) + r")",
     re.IGNORECASE,
 )
+
 _AIRCRAFT_PHRASE = re.compile(r"\b(?:from the air|air (?:strike|raid|force|attack|campaign)s?)\b", re.I)
-_MARKUP = re.compile(
-    r"https?://\S+"  # URLs
-    r"|\]\([^)\s]*\)"  # the target of a Markdown link: [text](target)
-    r"|(?<![\w\]])\[(?=[^\]\n]+\]\()"  # the opening bracket of a link
-    r"|\*\*|__|(?<=\s)\*(?=\S)|(?<=\S)\*(?=[\s.,;:!?])|^\*(?=\S)"  # emphasis
-    r"|\\(?=[$*_#\[\]()])"  # Markdown escapes: \$
-    r"|^[ \t]*(?:#{1,6}|>|[-*+•]|\d+[.)])[ \t]+",  # headings, quotes, list bullets
-    re.MULTILINE,
-)
-_TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
-
-
-# -- loading the parser
-
-
-@lru_cache(maxsize=2)
-def load_parser(name: str | None = None):
-    """The spaCy pipeline events need: tagger, parser, lemmatizer and NER (cached per name).
-
-    Parameters
-    ----------
-    name : str, optional
-        Installed spaCy model; default as `geomap.nlp.model_name` (``$GEOMAP_SPACY_MODEL`` or the
-        shipped small English model).
-
-    Raises
-    ------
-    SpacyModelMissing
-        The model is not installed or cannot parse.
-    """
-    import spacy
-
-    from geomap.nlp import model_name
-
-    name = model_name(name)
-    try:
-        nlp = spacy.load(name)
-    except OSError as exc:
-        raise SpacyModelMissing(
-            f"spaCy model {name!r} is not installed. Install it with `pip install {name.replace('_', '-')}`."
-        ) from exc
-    missing = {"parser", "lemmatizer", "ner"} - set(nlp.pipe_names)
-    if missing:
-        raise SpacyModelMissing(f"spaCy model {name!r} lacks {', '.join(sorted(missing))}; incident extraction needs them.")
-    return nlp
-
-
-@lru_cache(maxsize=1)
-def _sentencizer():
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-# -- text layout
-
-
-@dataclass(frozen=True, slots=True)
-class _Paragraph:
-    index: int
-    start: int
-    end: int
-    heading: bool
-
-
-@dataclass
-class _Sentence:
-    doc_id: str
-    index: int
-    paragraph: _Paragraph
-    start: int
-    end: int
-    text: str  # the cleaned text of document[start:end]; same length
-    headline: bool
-    dates: list[DateMention]
-    mentions: list[ResolvedMention]
-    doc: object = None  # the parsed spaCy Doc, when parsed
-
-    @property
-    def quote(self) -> str:
-        return " ".join(self.text.split())
-
-
-def clean_text(text: str) -> str:
-    """``text`` with Markdown markup, link targets and URLs replaced by spaces (same length)."""
-    return _MARKUP.sub(lambda m: " " * (m.end() - m.start()), text)
-
-
-def _paragraphs(clean: str) -> list[_Paragraph]:
-    """Paragraph spans: a line break ends a paragraph unless the line is unfinished and the next starts lower-case."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", clean)]
-    spans: list[list[int]] = []
-    for start, end in lines:
-        if spans:
-            previous = clean[spans[-1][0]:spans[-1][1]]
-            following = clean[start:end].lstrip()
-            if not _TERMINAL.search(previous) and following[:1].islower():
-                spans[-1][1] = end
-                continue
-        spans.append([start, end])
-    paragraphs = []
-    for index, (start, end) in enumerate(spans):
-        body = clean[start:end].strip()
-        heading = not _TERMINAL.search(body) and len(body.split()) <= 16
-        paragraphs.append(_Paragraph(index, start, end, heading))
-    return paragraphs
-
-
-def _sentences(document: Document, clean: str, resolved: Sequence[ResolvedMention]) -> list[_Sentence]:
-    sentencizer = _sentencizer()
-    paragraphs = _paragraphs(clean)
-    title = " ".join((document.title or "").split()).casefold()
-    sentences: list[_Sentence] = []
-    for paragraph in paragraphs:
-        chunk = clean[paragraph.start:paragraph.end]
-        for sent in sentencizer(chunk).sents:
-            text = sent.text.strip()
-            if len(text) < 8 or not any(ch.isalpha() for ch in text):
-                continue
-            start = paragraph.start + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            end = start + len(text)
-            # The first line is a headline when it is a heading or the title; a document without a
-            # title may open with a short headline sentence ("Avoyelles task force arrests 14.").
-            headline = not sentences and (paragraph.heading or " ".join(text.split()).casefold() == title
-                                          or (not title and len(text.split()) <= 16))
-            mentions = [rm for rm in resolved if start <= rm.mention.start and rm.mention.end <= end]
-            sentences.append(_Sentence(document.doc_id, len(sentences), paragraph, start, end, clean[start:end], headline,
-                                       find_dates(clean[start:end], document.published), mentions))
-    return sentences
-
-
-# -- syntax helpers
 
 
 def _children_words(token) -> set[str]:
@@ -359,10 +211,6 @@ def _noun_words(token) -> set[str]:
     return words
 
 
-def _is_passive(token) -> bool:
-    return any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children)
-
-
 def _following_words(token, window: int = 6) -> set[str]:
     """Words right after a token up to punctuation: parsers often misattach "took 100 guards hostage"."""
     words: set[str] = set()
@@ -388,6 +236,8 @@ def _needs_met(trigger: Trigger, token, place_tokens: set[int], headline: bool) 
     if needs == "plural_subject":
         subject = _subject(token)
         return subject is not None and (subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children))
+    if needs == "force_any":
+        return bool((_noun_words(_object(token)) | _noun_words(_subject(token))) & FORCE_NOUNS)
     if needs.startswith("force_subject"):
         nouns = PROTESTER_NOUNS if needs.endswith(":protester") else FORCE_NOUNS
         return bool(_noun_words(_subject(token)) & nouns)
@@ -404,7 +254,7 @@ def _needs_met(trigger: Trigger, token, place_tokens: set[int], headline: bool) 
     if needs == "intransitive":
         return not any(c.dep_ in ("dobj", "ccomp") for c in token.children)
     if needs == "with":  # "was charged", "a woman charged in ...", "charged X with": not "charged a fee"
-        return _is_passive(token) or token.tag_ == "VBN" or any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+        return is_passive(token) or token.tag_ == "VBN" or any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
     if needs == "support":
         head = token.head
         if token.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in SUPPORT_VERBS:
@@ -421,6 +271,8 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
         context = _noun_words(token) | {c.lemma_.lower() for c in token.head.children} | {token.head.lemma_.lower()}
         if context & LABOUR_STRIKE_WORDS or (token.head.lower_ == "on" and token.dep_ == "pobj"):
             return "protest"
+        if sentence_words & SPORTS_WORDS:
+            return None  # "a 90th-minute strike"
     if event_type in ("attack", "armed_clash", "riot") and subject_words & PROTESTER_NOUNS:
         return "riot"
     if lemma in ("storm", "raid", "sweep") or (event_type == "security_operation" and lemma in ("take", "seize", "regain")):
@@ -441,18 +293,6 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
         if sentence_words & AIRCRAFT_WORDS or _AIRCRAFT_PHRASE.search(sentence_text) or _noun_words(token) & {"air", "drone"}:
             return "air_strike"
     return event_type
-
-
-def _clause_verb(token):
-    """The verb heading the clause a token belongs to."""
-    current = token
-    for _ in range(12):
-        if current.pos_ in ("VERB", "AUX") and (current.dep_ in CLAUSAL_DEPS or current.dep_ == "ROOT"):
-            return current
-        if current.head == current:
-            return current
-        current = current.head
-    return current
 
 
 def _has_modal_or_negation(token) -> tuple[bool, bool]:
@@ -512,6 +352,19 @@ def _factuality(token, event_type: str) -> str | None:
     return None
 
 
+def _accidental(token) -> bool:
+    """Deaths in an accident or disaster are not incidents: "killed in a traffic accident",
+    "struck and killed by a car", "a neighbour accidentally hit her"."""
+    if token.lemma_.lower() not in DEATH_WORDS | {"strike", "hit"}:
+        return False
+    scope = list(token.head.subtree) if token.dep_ in ("relcl", "acl", "amod", "conj") else list(token.subtree)
+    if any(w.lemma_.lower() in ACCIDENT_NOUNS or w.lower_ in ("accidentally", "accidental") for w in scope):
+        return True
+    verbs = [token, *(c for c in token.children if c.dep_ == "conj")] + ([token.head] if token.dep_ == "conj" else [])
+    agents = [c for verb in verbs for c in verb.children if c.dep_ == "agent"]  # "struck and killed by a car"
+    return any(w.lemma_.lower() in VEHICLE_NOUNS for agent in agents for w in agent.subtree)
+
+
 def _commentary(token) -> bool:
     """A noun trigger that is the subject of an evaluation: "The killing is an escalation"."""
     if token.pos_ != "NOUN":
@@ -522,7 +375,7 @@ def _commentary(token) -> bool:
     if noun.dep_ not in ("nsubj", "nsubjpass", "csubj"):
         return False
     verb = noun.head
-    return verb.lemma_.lower() in EVALUATIVE_VERBS | DOCUMENT_VERBS and not _is_passive(verb)
+    return verb.lemma_.lower() in EVALUATIVE_VERBS | DOCUMENT_VERBS and not is_passive(verb)
 
 
 def _anchored(token, date_tokens: set[int], headline: bool) -> bool:
@@ -545,7 +398,7 @@ def _anchored(token, date_tokens: set[int], headline: bool) -> bool:
         return True
     if {t.i for t in token.subtree} & date_tokens:
         return True
-    clause = _clause_verb(token)
+    clause = clause_verb(token)
     while True:  # coordinated verbs share their adjuncts: "In 2019, X resigned and fled after disputed elections"
         if set(_clause_tokens(clause)) & date_tokens:
             return True
@@ -565,32 +418,9 @@ def _clause_tokens(verb) -> list[int]:
     return out
 
 
-def _path(a, b) -> tuple[list, list] | None:
-    """The dependency path from token a up to the common ancestor and down to token b."""
-    up = [a]
-    while up[-1].head != up[-1]:
-        up.append(up[-1].head)
-    index = {t.i: n for n, t in enumerate(up)}
-    down = [b]
-    while down[-1].i not in index:
-        if down[-1].head == down[-1]:
-            return None
-        down.append(down[-1].head)
-    common = index[down[-1].i]
-    return up[: common + 1], list(reversed(down))
-
-
-def _distance(a, b) -> int:
-    path = _path(a, b)
-    if path is None:
-        return 99
-    up, down = path
-    return len(up) + len(down) - 2
-
-
 def _tense(token) -> str:
     """past, perfect, progressive, present or none (for nouns without a verb)."""
-    verb = token if token.pos_ in ("VERB", "AUX") else _clause_verb(token)
+    verb = token if token.pos_ in ("VERB", "AUX") else clause_verb(token)
     if verb.pos_ not in ("VERB", "AUX"):
         return "none"
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -633,12 +463,12 @@ def _victim_count(noun) -> int | None:
     return None
 
 
-def _fatalities(doc, skip: set[int]) -> dict[int, int]:
+def _fatalities(doc) -> dict[int, int]:
     """Token index of each death word -> the number of dead it states."""
     found: dict[int, int] = {}
     for token in doc:
         lemma = token.lemma_.lower()
-        if lemma not in DEATH_WORDS or token.i in skip:
+        if lemma not in DEATH_WORDS:
             continue
         victim = None
         if lemma == "dead" and token.pos_ == "ADJ":
@@ -681,329 +511,6 @@ def _actors(doc, place_chars: list[tuple[int, int]]) -> tuple[str, ...]:
     return tuple(actors)
 
 
-# -- place helpers
-
-
-def contains(outer: Place, inner: Place, gazetteer=None) -> bool:
-    """Whether ``inner`` lies inside ``outer`` (strictly: a place does not contain itself).
-
-    Countries contain what has their country code, first-level divisions what has their
-    admin-1 code; other areas (regions, seas, admin-2) only by geometry, when a gazetteer is given.
-    """
-    if outer.place_id == inner.place_id or KIND_FINENESS[inner.kind] < KIND_FINENESS[outer.kind]:
-        return False
-    if outer.kind == "country" and outer.country_code:
-        return inner.country_code == outer.country_code and inner.kind != "country"
-    if outer.kind == "admin1" and outer.admin1_code:
-        return inner.admin1_code == outer.admin1_code and KIND_FINENESS[inner.kind] > KIND_FINENESS["admin1"]
-    if gazetteer is not None and outer.kind in ("region", "water", "admin2") and inner.kind != outer.kind:
-        try:
-            return bool(gazetteer.contains(outer.place_id, inner.lat, inner.lon))
-        except KeyError:
-            return False
-    return False
-
-
-def _same_or_nested(a: Place, b: Place, gazetteer=None) -> bool:
-    return a.place_id == b.place_id or contains(a, b, gazetteer) or contains(b, a, gazetteer)
-
-
-def _geo_precision(rm: ResolvedMention | None, place: Place) -> int:
-    if rm is not None and rm.geo_precision:
-        return rm.geo_precision
-    return KIND_GEO_PRECISION[place.kind]
-
-
-@dataclass(frozen=True, slots=True)
-class _Located:
-    place: Place
-    geo_precision: int
-
-
-@dataclass
-class _Candidate:
-    rm: ResolvedMention
-    head: object  # spaCy token
-    rank: int
-    distance: int
-
-
-def _mention_head(doc, rm: ResolvedMention, offset: int):
-    span = doc.char_span(rm.mention.start - offset, rm.mention.end - offset, alignment_mode="expand")
-    return span.root if span is not None else None
-
-
-@dataclass
-class _Context:
-    """What a document says about places beyond one sentence: its main country and capital, and
-    the places named so far (for "the capital", "the country", "the area")."""
-
-    country: Place | None = None
-    capital: Place | None = None
-    recent_incidents: list[Place] = field(default_factory=list)
-    recent: list[Place] = field(default_factory=list)
-
-    def deictic(self, noun: str) -> Place | None:
-        if noun == "capital":
-            return self.capital
-        if noun in ("country", "nation"):
-            return self.country
-        kinds = DEICTIC_KINDS.get(noun)
-        if kinds is None:
-            return None
-        for places in (self.recent_incidents, self.recent):  # the incident's area before any place named
-            found = next((p for p in reversed(places) if p.kind in kinds), None)
-            if found is not None:
-                return found
-        return None
-
-
-def _subject_tokens(anchor) -> set[int]:
-    clause = anchor if anchor.pos_ in ("VERB", "AUX") else _clause_verb(anchor)
-    return {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-
-
-def _reachable(anchor, role, movement: bool) -> tuple[int, int] | None:
-    """(rank, distance) of a place attached at ``role`` for a trigger, None when it belongs to another clause."""
-    path = _path(anchor, role)
-    if path is None:
-        return None
-    up, down = path
-    victim_clause = False
-    for token in down[1:-1]:
-        if token.pos_ not in ("VERB", "AUX") or victim_clause:
-            continue
-        if token.dep_ == "conj":
-            continue  # "stormed a studio in X and took staff hostage"
-        if movement and token.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            continue  # the mission of a deployment: "deployed to search the forest around X"
-        if token.dep_ == "relcl" and token.head.dep_ in ("dobj", "nsubjpass", "appos") and token.head.head == anchor:
-            victim_clause = True  # where the victim was found: "kidnapping X, whose body was found in Y"
-            continue
-        return None  # "bringing them to the US", "on creating a new state in X"
-    rank = 1 if victim_clause or any(t.dep_ in CLAUSAL_DEPS and t.dep_ != "conj" for t in up[:-1]) else 0
-    return rank, len(up) + len(down) - 2
-
-
-def _place_candidates(sentence: _Sentence, anchors: list, event_type: str | None, context: _Context) -> list[_Candidate]:
-    """Mentions of the sentence usable as the incident's place, ranked for the anchor tokens."""
-    doc = sentence.doc
-    movement = event_type is not None and EVENT_TYPES[event_type].movement
-    entities = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
-    place_heads = {}
-    for rm in sentence.mentions:
-        head = _mention_head(doc, rm, sentence.start) if rm.place is not None else None
-        if head is not None:
-            place_heads[head.i] = rm
-    subjects = set().union(*(_subject_tokens(a) for a in anchors)) if anchors else set()
-    out: list[_Candidate] = []
-    for head_i, rm in place_heads.items():
-        head = doc[head_i]
-        if rm.mention.label == "demonym":
-            # "Venezuelans voted", "Bolivian students protested": the people's country, if nothing better.
-            noun = head if head.dep_ not in ("amod", "compound") or event_type not in CIVIC_TYPES else head.head
-            if noun.dep_ == "nsubj" and any(noun.head == a or noun.head == _clause_verb(a) for a in anchors):
-                out.append(_Candidate(rm, head, 2, 1))
-            continue
-        start, end = rm.mention.start - sentence.start, rm.mention.end - sentence.start
-        if any(e.start_char <= start and end <= e.end_char and (e.end_char - e.start_char) > (end - start)
-               and e.text.split()[-1].lower() not in PLACE_HEAD_NOUNS for e in entities):
-            continue  # inside "Tren de Aragua", "Central University of Venezuela"
-        role = _place_role(head, movement, set(place_heads))
-        if role is None:
-            continue
-        if head.i in subjects and any(t.lower_ == "of" for t in head.ancestors if t.i in subjects):
-            continue  # where the actor is from: "the suspect, of ... Chicago, was arrested at the scene"
-        best = min((r for r in (_reachable(a, role, movement) for a in anchors) if r is not None), default=None)
-        if best is not None:
-            out.append(_Candidate(rm, head, *best))
-    for token in doc:
-        noun = token.lower_
-        if noun not in DEICTIC_KINDS and noun not in ("capital", "country", "nation"):
-            continue
-        if not any(c.dep_ in ("det", "poss") for c in token.children) or any(
-                c.dep_ == "prep" and c.lower_ == "of" for c in token.children) or token.i in place_heads:
-            continue
-        place = context.deictic(noun)
-        role = _place_role(token, movement, set(place_heads)) if place is not None else None
-        best = min((r for r in (_reachable(a, role, movement) for a in anchors) if r is not None), default=None) if role is not None else None
-        if best is not None:
-            mention = Mention(sentence.doc_id, token.text, sentence.start + token.idx, sentence.start + token.idx + len(token))
-            out.append(_Candidate(ResolvedMention(mention, place, 0.5), token, *best))
-    return out
-
-
-def _locative_of(preposition) -> bool:
-    """Whether "of X" names a place: after a place or control noun, also when attached to the verb ("taking control of X")."""
-    head = preposition.head
-    return head.lemma_.lower() in OF_PLACE_HEADS or (
-        head.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and c.lemma_.lower() in OF_PLACE_HEADS for c in head.children))
-
-
-def _place_role(head, movement: bool, place_heads: set[int] = frozenset()):
-    """The token that attaches a place name to its sentence as a location, or None.
-
-    A location is the object of a locative preposition ("in X", "near X"; "to X" only for
-    movements) or of a verb ("invaded X", "claimed X"), possibly through a place noun ("X state",
-    "the city of X", "a New York court") or a list. Names used as actors ("X said", "with X",
-    "by X") or as modifiers of other nouns ("US officials", "Mexico's president") are not.
-    """
-    token = head
-    for _ in range(8):
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and _locative_of(token.head):
-            token = token.head.head  # "the city of Pacaraima", "took control of X prison", "the siege of X"
-        elif token.dep_ == "appos":
-            if token.head.ent_type_ in ("PERSON", "ORG", "NORP") and token.head.i not in place_heads:
-                return None  # "CNN (United States, en)"
-            token = token.head
-        elif token.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "dep"):
-            parent = token.head
-            if parent.lemma_.lower() not in PLACE_HEAD_NOUNS and parent.i not in place_heads:
-                return None  # "US officials", "Mexico's president", "US military strikes"
-            token = parent
-        elif token.dep_ == "conj":
-            token = token.head
-        else:
-            break
-    if token.dep_ == "pobj":
-        preposition = token.head.lower_
-        if preposition in ACTOR_PREPOSITIONS or preposition == "of":
-            return None
-        if preposition in DESTINATION_PREPOSITIONS and not movement:
-            return None
-        return token
-    if token.dep_ in ("dobj", "ROOT", "attr", "oprd"):
-        return token
-    return None
-
-
-def _choose_places(sentence: _Sentence, anchors: list, event_type: str | None, context: _Context,
-                   gazetteer=None) -> list[_Located]:
-    candidates = _place_candidates(sentence, anchors, event_type, context)
-    if not candidates:
-        return []
-    candidates.sort(key=lambda c: (c.rank, c.distance, -KIND_FINENESS[c.rm.place.kind], c.rm.mention.start))
-    best = candidates[0]
-    for _ in range(len(candidates)):
-        finer = [c for c in candidates if c.rank <= best.rank and contains(best.rm.place, c.rm.place, gazetteer)]
-        if not finer:
-            break
-        best = min(finer, key=lambda c: (-KIND_FINENESS[c.rm.place.kind], c.distance, c.rm.mention.start))
-    chosen = [best]
-    for other in candidates:
-        if other.rm.place.place_id in {c.rm.place.place_id for c in chosen}:
-            continue
-        if other.rank <= 1 and _coordinated(best.head, other.head) and not any(
-                _same_or_nested(other.rm.place, c.rm.place, gazetteer) for c in chosen):
-            chosen.append(other)
-    chosen.sort(key=lambda c: c.rm.mention.start)
-    return [_Located(c.rm.place, _geo_precision(c.rm, c.rm.place)) for c in chosen]
-
-
-def _coordinated(a, b) -> bool:
-    """Place names in one list: "in Mombasa, Kisumu and Nakuru", "in X and at Y"."""
-    def chain(token):
-        members = {token.i}
-        root = token
-        while root.dep_ == "conj":
-            root = root.head
-            members.add(root.i)
-        stack = [root]
-        while stack:
-            tok = stack.pop()
-            for child in tok.children:
-                if child.dep_ in ("conj", "appos") and child.i not in members:
-                    members.add(child.i)
-                    stack.append(child)
-        return members
-
-    if b.i in chain(a):
-        return True
-    for x, y in ((a, b), (b, a)):  # "the Caribbean and eastern Pacific" parsed as modifiers of "Pacific"
-        if x.head == y and x.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in x.children):
-            return True
-    pa, pb = a.head, b.head
-    return (a.dep_ == "pobj" and b.dep_ == "pobj" and pa.i != pb.i and pa.pos_ == "ADP" and pb.pos_ == "ADP"
-            and pb.i in chain(pa))
-
-
-def _mention_weight(sentence: _Sentence, rm: ResolvedMention) -> float:
-    """How much a mention says about where its text is: 1 for "in X", less for actors and modifiers ("US officials")."""
-    if rm.place is None or rm.mention.label == "demonym":
-        return 0.0
-    head = _mention_head(sentence.doc, rm, sentence.start) if sentence.doc is not None else None
-    if head is None:
-        return NAMED_ONLY_WEIGHT
-    role = _place_role(head, True)
-    if role is None:
-        return NAMED_ONLY_WEIGHT
-    if role.dep_ == "pobj" and role.head.lower_ in LOCATIVE_PREPOSITIONS:
-        return 1.0
-    return 0.5
-
-
-def _focus_place(weighted: Iterable[tuple[ResolvedMention, float]], incident_places: Iterable[Place],
-                 gazetteer=None, *, country_only: bool = False) -> Place | None:
-    """The main place of weighted mentions: the top country (or area), or its dominant first-level division."""
-    scores: dict[str, float] = defaultdict(float)
-    places: dict[str, Place] = {}
-    country_places: dict[str, Place] = {}
-    first_seen: dict[str, int] = {}
-
-    def add(place: Place, weight: float) -> None:
-        places.setdefault(place.place_id, place)
-        first_seen.setdefault(place.place_id, len(first_seen))
-        scores[place.place_id] += weight
-
-    for rm, weight in weighted:
-        if rm.place is None:
-            continue
-        if rm.place.kind == "country" and rm.place.country_code:
-            country_places.setdefault(rm.place.country_code, rm.place)
-        if weight > 0:
-            add(rm.place, weight)
-    for place in incident_places:
-        add(place, INCIDENT_PLACE_WEIGHT)
-    if not scores:
-        return None
-    groups: dict[str, float] = defaultdict(float)
-    group_first: dict[str, int] = {}
-    for place_id, score in scores.items():
-        key = places[place_id].country_code or place_id
-        groups[key] += score
-        group_first[key] = min(group_first.get(key, 10**9), first_seen[place_id])
-    top = max(groups, key=lambda g: (groups[g], -group_first[g]))
-    members = [places[p] for p in scores if (places[p].country_code or p) == top]
-    country = country_places.get(top) or next((p for p in members if p.kind == "country"), None)
-    if country is None and gazetteer is not None and len(top) == 2:
-        try:
-            country = gazetteer.place(f"ne0:{top}")
-        except KeyError:
-            country = None
-    if country_only:
-        return country
-    country_named = top in country_places or any(p.kind == "country" for p in members)
-    inside = [p for p in members if p.kind != "country"]
-    admin1_scores: dict[str, float] = defaultdict(float)
-    for place in inside:
-        if place.admin1_code:
-            admin1_scores[place.admin1_code] += scores[place.place_id]
-    total_inside = sum(scores[p.place_id] for p in inside)
-    if admin1_scores:
-        code = max(admin1_scores, key=admin1_scores.get)
-        score = admin1_scores[code]
-        admin1 = next((p for p in inside if p.kind == "admin1" and p.admin1_code == code), None)
-        if admin1 is not None and score >= 1 and (country is None or score * 2 > total_inside):
-            return admin1
-    best = max(members, key=lambda p: (scores[p.place_id], KIND_FINENESS[p.kind]))
-    if country is not None and (country_named or scores[best.place_id] * 2 <= groups[top]):
-        return country
-    return best  # local news that never names its country: "Alexandria", not "United States"
-
-
-# -- incidents
-
-
 @dataclass
 class _Hit:
     token: object
@@ -1012,14 +519,14 @@ class _Hit:
 
 @dataclass
 class _Incident:
-    sentence: _Sentence
+    sentence: Sentence
     event_type: str
     tokens: list
     date: DateMention | None
     window: DateWindow
-    date_source: str  # explicit, episode, publication, none
-    places: list[_Located] = field(default_factory=list)
-    place_source: str = "none"  # sentence, episode, nearby, document
+    date_source: str  # explicit, unresolved (no publication date), episode, reference, publication, none
+    places: list[Located] = field(default_factory=list)
+    place_source: str = "none"  # sentence, episode, reference, nearby, document
     fatalities: int | None = None
     actors: tuple[str, ...] = ()
     verb_trigger: bool = True
@@ -1028,27 +535,18 @@ class _Incident:
 @dataclass
 class _Episode:
     window: DateWindow
-    places: list[_Located]
+    places: list[Located]
     paragraph: int
     sentence: int
     event_type: str | None = None
 
-    def continues(self, sentence: _Sentence) -> bool:
+    def continues(self, sentence: Sentence) -> bool:
         """Whether an undated sentence can continue this episode: the same or next paragraph, or a few sentences on."""
         return (sentence.paragraph.index - self.paragraph <= 1
                 or sentence.index - self.sentence <= EPISODE_SENTENCES)
 
 
-def _char_tokens(doc, mentions: Iterable[tuple[int, int]]) -> set[int]:
-    out: set[int] = set()
-    for start, end in mentions:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            out.update(t.i for t in span)
-    return out
-
-
-def _nearest_date(sentence: _Sentence, tokens: list, published: date | None) -> tuple[DateMention | None, DateWindow | None]:
+def _nearest_date(sentence: Sentence, tokens: list, published: date | None) -> tuple[DateMention | None, DateWindow | None]:
     """The date expression that dates these trigger tokens (nearest in the tree), and its window."""
     doc = sentence.doc
     best = None
@@ -1059,7 +557,7 @@ def _nearest_date(sentence: _Sentence, tokens: list, published: date | None) -> 
         usable = [t for t in tokens if _date_applies(mention, span.root, t)]
         if not usable:
             continue
-        distance = min(_distance(t, span.root) for t in usable)
+        distance = min(tree_distance(t, span.root) for t in usable)
         key = (distance, mention.start)
         if best is None or key < best[0]:
             best = (key, mention, span.root, usable)
@@ -1099,7 +597,7 @@ def _date_applies(mention: DateMention, date_root, trigger) -> bool:
 
 
 def _under_since(date_root, trigger) -> bool:
-    path = _path(trigger, date_root)
+    path = tree_path(trigger, date_root)
     return path is not None and any(t.lower_ == "since" and t.dep_ == "prep" for t in path[1][1:])
 
 
@@ -1113,13 +611,13 @@ def _dates_the_trigger(date_root, trigger) -> bool:
         trigger.dep_ in ("relcl", "acl") and trigger.head == date_root)
 
 
-def _sentence_hits(sentence: _Sentence) -> list[_Hit]:
+def _sentence_hits(sentence: Sentence) -> list[_Hit]:
     doc = sentence.doc
     if sentence.text.rstrip().endswith("?"):
         return []
-    place_tokens = _char_tokens(doc, [(rm.mention.start - sentence.start, rm.mention.end - sentence.start)
+    place_tokens = char_tokens(doc, [(rm.mention.start - sentence.start, rm.mention.end - sentence.start)
                                       for rm in sentence.mentions if rm.place is not None])
-    date_tokens = _char_tokens(doc, [(m.start, m.end) for m in sentence.dates])
+    date_tokens = char_tokens(doc, [(m.start, m.end) for m in sentence.dates])
     sentence_words = {t.lower_ for t in doc}
     hits: list[_Hit] = []
     for token in doc:
@@ -1138,8 +636,11 @@ def _sentence_hits(sentence: _Sentence) -> list[_Hit]:
             reason = "commentary"
         if reason is None and not _anchored(token, date_tokens, sentence.headline):
             reason = "generic"
-        if reason is None and pos == "VERB" and not sentence.headline and not sentence.dates and _tense(token) == "present":
-            reason = "habitual"
+        if (reason is None and pos == "VERB" and not sentence.headline and not sentence.dates
+                and _tense(token) == "present" and not is_passive(token)):
+            reason = "habitual"  # "the gang kidnaps migrants" (but "two men are charged with murder" is news)
+        if reason is None and _accidental(token):
+            reason = "accident"
         if reason:
             log.debug("not an incident (%s): %r in %r", reason, token.text, sentence.quote)
             continue
@@ -1147,7 +648,7 @@ def _sentence_hits(sentence: _Sentence) -> list[_Hit]:
     return hits
 
 
-def _group_hits(sentence: _Sentence, hits: list[_Hit], published: date | None
+def _group_hits(sentence: Sentence, hits: list[_Hit], published: date | None
                 ) -> list[tuple[str, list, DateMention | None, DateWindow | None]]:
     """Hits -> (type, tokens, date mention, window) per incident, after absorption by priority."""
     groups: dict[tuple[str, int | None], list] = {}
@@ -1174,7 +675,7 @@ def _group_hits(sentence: _Sentence, hits: list[_Hit], published: date | None
     return [(key[0], groups[key], *dated[key]) for key in kept]
 
 
-def _parse(sentences: list[_Sentence], nlp) -> None:
+def _parse(sentences: list[Sentence], nlp) -> None:
     wanted = [s for s in sentences if s.mentions or _TRIGGER_PREFILTER.search(s.text)]
     for sentence, doc in zip(wanted, nlp.pipe([s.text for s in wanted], batch_size=64)):
         sentence.doc = doc
@@ -1206,21 +707,21 @@ def extract_events(document: Document, resolved: Sequence[ResolvedMention], *, n
     """
     nlp = nlp or load_parser()
     clean = clean_text(document.text)
-    sentences = _sentences(document, clean, resolved)
+    sentences = read_sentences(document, clean, resolved)
     _parse(sentences, nlp)
-    weights = {(s.index, id(rm)): _mention_weight(s, rm) for s in sentences for rm in s.mentions}
+    weights = {(s.index, id(rm)): mention_weight(s, rm) for s in sentences for rm in s.mentions}
     weighted = [(rm, weights[(s.index, id(rm))]) for s in sentences for rm in s.mentions]
-    country = _focus_place(weighted, [], gazetteer, country_only=True)
+    country = focus_place(weighted, [], gazetteer, country_only=True)
     capital = next((rm.place for rm in resolved if rm.place is not None and rm.place.feature_code == "PPLC"
                     and country is not None and rm.place.country_code == country.country_code), None)
-    incidents = _incidents(document, sentences, _Context(country, capital), gazetteer)
+    incidents = _incidents(document, sentences, PlaceContext(country, capital), gazetteer)
     _resolve_references(incidents)
     _locate_fallbacks(incidents, sentences, weights, gazetteer)
     events = [event for incident in incidents for event in _to_events(document, incident)]
     return merge_events(events, gazetteer=gazetteer) if merge else events
 
 
-def _incidents(document: Document, sentences: list[_Sentence], context: _Context, gazetteer) -> list[_Incident]:
+def _incidents(document: Document, sentences: list[Sentence], context: PlaceContext, gazetteer) -> list[_Incident]:
     published = document.published
     incidents: list[_Incident] = []
     episode: _Episode | None = None
@@ -1230,7 +731,7 @@ def _incidents(document: Document, sentences: list[_Sentence], context: _Context
         if sentence.doc is None:
             continue
         groups = _group_hits(sentence, _sentence_hits(sentence), published)
-        fatalities = _fatalities(sentence.doc, skip=set())
+        fatalities = _fatalities(sentence.doc)
         place_chars = [(rm.mention.start - sentence.start, rm.mention.end - sentence.start)
                        for rm in sentence.mentions if rm.place is not None]
         actors = _actors(sentence.doc, place_chars)
@@ -1239,7 +740,7 @@ def _incidents(document: Document, sentences: list[_Sentence], context: _Context
             if mention is not None and mention.future:
                 log.debug("future: %r", sentence.quote)
                 continue
-            places = _choose_places(sentence, tokens, event_type, context, gazetteer)
+            places = choose_places(sentence, tokens, event_type, context, gazetteer)
             context.recent_incidents.extend(loc.place for loc in places)
             incident = _Incident(sentence, event_type, tokens, mention, window or unknown_window(published),
                                  "explicit" if mention is not None else "none", places,
@@ -1261,7 +762,7 @@ def _incidents(document: Document, sentences: list[_Sentence], context: _Context
             if incident.date_source == "episode" and episode is not None:
                 episode.paragraph, episode.sentence = sentence.paragraph.index, sentence.index
             incidents.append(incident)
-        context.recent.extend(rm.place for rm in sentence.mentions if _mention_weight(sentence, rm) >= 0.5)
+        context.recent.extend(rm.place for rm in sentence.mentions if mention_weight(sentence, rm) >= 0.5)
         if new_episode is None and not groups and sentence.dates and sentence.mentions:
             new_episode = _dated_places(sentence, context, gazetteer)
         if new_episode is not None:
@@ -1273,7 +774,7 @@ def _incidents(document: Document, sentences: list[_Sentence], context: _Context
 
 def _nearest_group(token, groups: list):
     """The incident group whose trigger tokens are nearest a token (for death counts)."""
-    return min(groups, key=lambda g: min(_distance(token, t) for t in g[1]))
+    return min(groups, key=lambda g: min(tree_distance(token, t) for t in g[1]))
 
 
 def _date_undated(incident: _Incident, episode: _Episode | None, published: date | None) -> None:
@@ -1304,7 +805,7 @@ def _date_undated(incident: _Incident, episode: _Episode | None, published: date
         incident.date_source = "publication"
 
 
-def _dated_places(sentence: _Sentence, context: _Context, gazetteer) -> _Episode | None:
+def _dated_places(sentence: Sentence, context: PlaceContext, gazetteer) -> _Episode | None:
     """A sentence without incidents that dates and places an episode ("since September in the Caribbean")."""
     doc = sentence.doc
     usable = [m for m in sentence.dates if m.window is not None and not m.future]
@@ -1316,7 +817,7 @@ def _dated_places(sentence: _Sentence, context: _Context, gazetteer) -> _Episode
         return None
     mention, span = min(spans, key=lambda ms: (sum(1 for _ in ms[1].root.ancestors), ms[0].start))
     anchor = span.root.head if span.root.dep_ == "pobj" else span.root
-    places = _choose_places(sentence, [anchor], None, context, gazetteer)
+    places = choose_places(sentence, [anchor], None, context, gazetteer)
     if not places:
         return None
     return _Episode(mention.window, places, sentence.paragraph.index, sentence.index)
@@ -1344,7 +845,7 @@ def _resolve_references(incidents: list[_Incident]) -> None:
                 incident.place_source = "reference"
 
 
-def _locate_fallbacks(incidents: list[_Incident], sentences: list[_Sentence], weights: dict, gazetteer) -> None:
+def _locate_fallbacks(incidents: list[_Incident], sentences: list[Sentence], weights: dict, gazetteer) -> None:
     """Place incidents whose sentence names no usable place: the sentences around it, else the document."""
     located = defaultdict(list)
     for incident in incidents:
@@ -1355,34 +856,17 @@ def _locate_fallbacks(incidents: list[_Incident], sentences: list[_Sentence], we
         if incident.places:
             continue
         sentence = incident.sentence
-        place = _nearby_place(sentence, sentences, located, weights, gazetteer)
+        place = nearby_place(sentence, sentences, located, weights, gazetteer)
         if place is not None:
-            incident.places = [_Located(place, max(2, KIND_GEO_PRECISION[place.kind]))]
+            incident.places = [Located(place, max(2, KIND_GEO_PRECISION[place.kind]))]
             incident.place_source = "nearby"
             continue
         if document_place is None:
             weighted = [(rm, weights[(s.index, id(rm))]) for s in sentences for rm in s.mentions]
-            document_place = _focus_place(weighted, [p for ps in located.values() for p in ps], gazetteer)
+            document_place = focus_place(weighted, [p for ps in located.values() for p in ps], gazetteer)
         if document_place is not None:
-            incident.places = [_Located(document_place, 3)]
+            incident.places = [Located(document_place, 3)]
             incident.place_source = "document"
-
-
-def _nearby_place(sentence: _Sentence, sentences: list[_Sentence], located: dict, weights: dict, gazetteer) -> Place | None:
-    """The place of the previous sentence of the paragraph (its incident's, else its first "in X"),
-    else of the next one, else the main place of the paragraph."""
-    paragraph = [s for s in sentences if s.paragraph is sentence.paragraph and s is not sentence]
-    for neighbour in (sentence.index - 1, sentence.index + 1):
-        other = next((s for s in paragraph if s.index == neighbour), None)
-        if other is None:
-            continue
-        if located.get(other.index):
-            return located[other.index][0]
-        usable = [rm for rm in other.mentions if weights[(other.index, id(rm))] >= 1.0]
-        if usable:
-            return usable[0].place
-    local = [(rm, 1.0) for s in paragraph for rm in s.mentions if weights[(s.index, id(rm))] >= 1.0]
-    return _focus_place(local, [], gazetteer) if local else None
 
 
 def _confidence(incident: _Incident) -> float:
@@ -1425,114 +909,3 @@ def _to_events(document: Document, incident: _Incident) -> list[Event]:
             confidence=_confidence(incident),
         ))
     return events
-
-
-# -- merging
-
-
-def _window(event: Event) -> DateWindow:
-    start = date.fromisoformat(event.date_start) if event.date_start else None
-    end = date.fromisoformat(event.date_end) if event.date_end else None
-    return DateWindow(start, end, event.date_precision, event.date)
-
-
-def _actor_keys(event: Event) -> set[str]:
-    keys = set()
-    for actor in event.actors:
-        words = [w for w in re.findall(r"\w+", actor.casefold()) if len(w) > 2]
-        keys.update(words)
-    return keys
-
-
-def _compatible(a: Event, b: Event, gazetteer) -> bool:
-    same_document = bool({s.doc_id for s in a.sources} & {s.doc_id for s in b.sources})
-    if same_document and a.summary == b.summary:
-        return False  # one sentence's events at different places stay apart
-    if not _same_or_nested(a.place, b.place, gazetteer):
-        return False
-    wa, wb = _window(a), _window(b)
-    dated = wa.start is not None and wb.start is not None
-    if not wa.overlaps(wb):
-        return False
-    shared_actor = bool(_actor_keys(a) & _actor_keys(b))
-    if a.event_type != b.event_type:
-        # "the US killed Niño Guerrero" is the strike that killed him: a type absorbed by the
-        # other's joins it when both are dated alike and name a common actor.
-        absorbed = b.event_type in EVENT_TYPES[a.event_type].absorbs or a.event_type in EVENT_TYPES[b.event_type].absorbs
-        return absorbed and dated and shared_actor
-    return dated or shared_actor  # an undated report joins another only when they name a common actor
-
-
-def _specificity(event: Event) -> tuple:
-    window = _window(event)
-    return (-KIND_FINENESS[event.place.kind], window.days if window.days is not None else 10**6,
-            event.sources[0].doc_id, event.event_id)
-
-
-def merge_events(events: Iterable[Event], *, gazetteer=None) -> list[Event]:
-    """Join the reports of one incident: same type, overlapping dates, same or nested place.
-
-    Parameters
-    ----------
-    events : iterable of Event
-        Events from one or many documents.
-    gazetteer : Gazetteer, optional
-        For containment of regions and seas (`Gazetteer.contains`).
-
-    Returns
-    -------
-    list of Event
-        One per incident and place, in a stable order (date, then id); merged events list every
-        document's source once and have raised confidence.
-    """
-    clusters: list[list[Event]] = []
-    for event in sorted(events, key=_specificity):
-        fits = [c for c in clusters if all(_compatible(event, member, gazetteer) for member in c)]
-        if fits:
-            best = max(fits, key=lambda c: (len(_actor_keys(event) & set().union(*map(_actor_keys, c))), -clusters.index(c)))
-            best.append(event)
-        else:
-            clusters.append([event])
-    merged = [_merge_cluster(c) for c in clusters]
-    merged.sort(key=lambda e: (e.date_start or "9999", e.event_id))
-    return merged
-
-
-def _merge_cluster(members: list[Event]) -> Event:
-    if len(members) == 1:
-        return members[0]
-    main_type = min((e.event_type for e in members), key=lambda t: EVENT_TYPES[t].priority)
-    by_place = sorted(members, key=lambda e: (e.event_type != main_type, -KIND_FINENESS[e.place.kind], e.geo_precision,
-                                              -e.confidence))
-    place_event = by_place[0]
-    date_event = min(members, key=lambda e: (_window(e).days or 10**6, -e.confidence))
-    ordered = sorted(members, key=lambda e: (-e.confidence, e.sources[0].doc_id))
-    sources: dict[str, Source] = {}
-    per_document: dict[str, float] = {}
-    for event in ordered:
-        for source in event.sources:
-            sources.setdefault(source.doc_id, source)
-            per_document[source.doc_id] = max(per_document.get(source.doc_id, 0.0), event.confidence)
-    actors: list[str] = []
-    for event in ordered:
-        for actor in event.actors:
-            if actor.casefold() not in {a.casefold() for a in actors}:
-                actors.append(actor)
-    fatalities = [e.fatalities for e in members if e.fatalities is not None]
-    doubt = 1.0
-    for value in per_document.values():
-        doubt *= 1.0 - value
-    first_id = min(members, key=lambda e: (e.sources[0].doc_id, e.event_id)).event_id
-    return replace(
-        place_event,
-        event_id=first_id,
-        date=date_event.date,
-        date_start=date_event.date_start,
-        date_end=date_event.date_end,
-        date_precision=date_event.date_precision,
-        summary=place_event.summary,
-        sources=tuple(sorted(sources.values(), key=lambda s: s.doc_id)),
-        actors=tuple(actors),
-        fatalities=max(fatalities) if fatalities else None,
-        confidence=round(min(MAX_CONFIDENCE, 1.0 - doubt), 2),
-    )

@@ -14,11 +14,15 @@ whether it is used as a place here:
 - a word that is part of a person's name elsewhere in the document ("Flores" after "Cilia
   Flores") is that person again, unless a locative context says otherwise ("in Flores");
 - a single name that NER does not call a place needs support: a locative preposition before it
-  ("in", "near", "at"), a cue word ("Bolívar state", "district of Petare"), a qualifier
-  ("Santiago, Chile"), a dateline, prominence (a country, a state, a large city) or another
-  occurrence in the document that has such support. Sentence-initial words, month names,
-  short all-capital acronyms and common English words ("Mobile", "Reading", "Commerce") need
-  more; generic words ("University", "South", "Metro") are never a place by themselves.
+  ("in", "near"; "to" and "at" count less), a cue word ("Bolívar state", "district of Petare"),
+  a qualifier ("Santiago, Chile", "Lahore in Punjab"), a dateline, a place-typical noun it
+  modifies ("a Danbury man", "Gainesville residents"), a person's hometown ("Theresa
+  Pilkington of Jeannette"), prominence (a country, a state, a large city), a coordinated name
+  that has support ("in Oakport and Moorhead") or another occurrence in the document that has
+  it. Sentence-initial words, month names, acronyms and common English words ("Mobile",
+  "Reading", "Commerce", from Webster's Second lower-case entries) need more; generic words
+  ("University", "South", "Metro") are never a place by themselves; "Washington Drive" is a
+  street.
 
 Entities NER labels GPE/LOC (and FAC with a facility word) that the gazetteer does not know are
 reported too, unresolved. Demonyms ("Venezuelan", "Venezuelans") are reported with label
@@ -93,8 +97,8 @@ FACILITIES = frozenset(
 )
 PUBLIC_INSTITUTIONS = JURISDICTIONS | FACILITIES
 # Street words: "Washington Drive" is a street, not Washington.
-STREET_WORDS = frozenset("street st road rd drive dr avenue ave boulevard blvd lane ln way court ct place pl highway "
-                         "hwy pike parkway pkwy terrace circle trail".split())
+STREET_WORDS = frozenset("street st road rd drive dr avenue ave boulevard blvd lane ln highway hwy pike parkway pkwy "
+                         "trail".split())
 # Landforms and waters that follow or precede a name ("Kanawha River", "Lake Lanier").
 LANDFORMS_AFTER = frozenset("river creek lake valley mountain mountains island islands bay canyon basin peninsula "
                             "ocean sea gulf strait township twp".split())
@@ -125,7 +129,8 @@ ATTRIBUTIVE_NOUNS = PUBLIC_INSTITUTIONS | ROLE_WORDS | frozenset(
     "man woman men women boy girl boys girls teen teenager teenagers youth child children family families couple "
     "student students voters homeowners businessman businesswoman developer firefighter firefighters officer "
     "paramedics area areas neighborhood neighbourhood shops businesses restaurants teacher teachers senior "
-    "seniors zoning leaders economy mason worker workers employees fans community communities ".split()
+    "seniors zoning leaders economy mason worker workers employees fans community communities educator "
+    "educators parolee parolees councilors councillors home homes apartment underpass student".split()
 )
 # Plural kind words after a list of names ("in Muscogee and Harris counties").
 PLURAL_KIND_CUES = frozenset("counties states provinces cities towns townships villages regions districts parishes "
@@ -211,7 +216,7 @@ class NameInfo:
     @property
     def prominent(self) -> bool:
         """A country or first-level division carries this name, or a city of 100,000 as its own name."""
-        return self.admin_prominent or self.max_population >= 100_000
+        return self.admin_prominent or (self.max_population >= 100_000 and "official" in self.name_types)
 
     @property
     def admin_prominent(self) -> bool:
@@ -338,7 +343,7 @@ class _Candidate:
     found_by: str = "gazetteer"
     demonym: bool = False
     other_label: bool = False  # NER calls exactly this span a person, organisation, ...
-    attributive: bool = False  # modifies a common noun: "Danbury police", "a Lancaster woman"
+    attributive: str | None = None  # modifies a noun: "noun" ("Danbury police") or "determiner" ("a ... shop")
     ner_label: str | None = None  # NER's label for exactly this span, when not a place label
     in_institution_name: bool = False  # leads the name of a public body, facility or company
     strong: bool = False  # locative support: preposition, cue word, qualifier, dateline
@@ -350,7 +355,8 @@ class _Candidate:
     def rejudge(self, support: str) -> None:
         """Forget the judgement, to judge again with ``support`` as extra locative support."""
         self.support, self.score, self.reasons, self.found_by = support, 0.0, [], "gazetteer"
-        self.other_label = self.attributive = self.strong = False
+        self.other_label = self.strong = False
+        self.attributive = None
         self.ner_label = None
         self.in_institution_name = False
 
@@ -493,12 +499,12 @@ class MentionExtractor:
             first -= 1  # "Lake Lanier", "Mt. Pleasant"
         start, end = tokens[first].start, tokens[last].end
         if text[end:end + 1] == "." and len(tokens[last].text) <= 4 and (
-                last > cand.last and tokens[last].norm == "twp" or self._written_with_period(cand.key)):
+                last > cand.last and tokens[last].norm == "twp" or self._gazetteer_writes_period(cand.key)):
             end += 1  # "Kan.", "U.S.", "W. Va.", "Twp."
         return Mention(doc_id=document.doc_id, surface=text[start:end], start=start, end=end,
                        label="demonym" if cand.demonym else "place", found_by=cand.found_by)
 
-    def _written_with_period(self, key: str) -> bool:
+    def _gazetteer_writes_period(self, key: str) -> bool:
         """Whether the gazetteer writes this name with a final period ("Kan.", "U.S.")."""
         cached = self._period_forms.get(key)
         if cached is None:
@@ -647,7 +653,7 @@ class _Analysis:
             return
         strong = self._judge_context(cand)
         ner_place = cand.found_by == "ner+gazetteer"
-        if not single:
+        if not single and first_tok.norm != "the":  # "The Hill" is one word and an article
             cand.add(MULTI_WORD, "multi-word name")
         if info.admin_prominent or (info.prominent and not cand.other_label):
             cand.add(PROMINENT, "prominent")
@@ -660,17 +666,21 @@ class _Analysis:
         if cand.key in MONTHS_AND_DAYS:
             cand.add(MONTH_OR_DAY, "month or day")
         if single and not supported and not ner_place and not cand.demonym:
-            if info.common_word and not self._written_with_periods(cand):
+            if info.common_word and not self._followed_by_period(cand):
                 cand.add(COMMON_WORD, "common English word")
             elif cand.key in self.lower_words:
                 cand.add(COMMON_WORD, "written in lower case here")
-            if first_tok.all_caps and len(first_tok.text) <= 4 and not self._written_with_periods(cand):
+            if first_tok.all_caps and len(first_tok.text) <= 4 and not self._followed_by_period(cand) \
+                    and not info.admin_prominent:
                 cand.add(ACRONYM, "acronym")
-        elif single and cand.attributive and info.common_word and not ner_place:
+        elif single and cand.attributive == "determiner" and info.common_word and not ner_place:
             cand.add(COMMON_WORD, "common English word")  # "a Union soldier"
         if single and cand.key in self.person_parts and not cand.demonym and not strong:
-            cand.add(PERSON_PART / 2 if ner_place and "country" in info.kinds else PERSON_PART,
-                     "part of a person's name here")
+            if ner_place and "country" in info.kinds:  # "Rethinking Egypt" mislabelled a person
+                cand.add(PERSON_PART / 2, "part of a person's name here")
+            else:
+                cand.reject("part of a person's name here, and not located")  # "the Rodríguez government"
+                return
         before = tokens[cand.first - 1] if cand.first > 0 else None
         if before is not None and before.norm in PERSON_TITLES and before.capitalized:
             cand.add(AFTER_TITLE, "after a title")
@@ -681,7 +691,7 @@ class _Analysis:
         if after is not None and after.norm in _SPEECH_VERBS and not supported and not after_preposition \
                 and self.text[tokens[cand.last].end:after.start].strip() == "":
             cand.add(SPEAKS, "speaks")
-        if info.abbreviation_only and not self._written_with_periods(cand) and not first_tok.all_caps:
+        if info.abbreviation_only and not self._followed_by_period(cand) and not first_tok.all_caps:
             cand.add(NOT_ABBREVIATED, "not written as an abbreviation")
 
     def _judge_structure(self, cand: _Candidate) -> bool:
@@ -709,7 +719,7 @@ class _Analysis:
                         and self._role_in_name(cand, lo, hi, label) == "part":
                     cand.reject(f"part of a longer {label} name")  # "Toyota Hilux"
                     return False
-                if cand.first < cand.last or cand.key in self.person_parts or label == "NORP":
+                if cand.first < cand.last or cand.key in self.person_parts:
                     cand.other_label = True  # "White House", "Guerrero" after "Héctor Guerrero Flores"
                     cand.add(NER_OTHER_LABEL, f"NER says {label}")
                 else:  # a lone word: NER's person/organisation guess is weak evidence
@@ -772,8 +782,8 @@ class _Analysis:
                                   for k in right_names):
             return "alone"
         following = tokens[last + 1].norm if right else ""
-        if following in STREET_WORDS:
-            return "part"  # "Washington Drive"
+        if following in STREET_WORDS and last + 1 == span_last:
+            return "part"  # "Washington Drive", but not "Otter Tail County Road 80" or "Florida Highway Patrol"
         if following in JURISDICTIONS or following in ROLE_WORDS or following in KIND_CUES_AFTER:
             return "public"
         if following in FACILITIES:
@@ -811,7 +821,10 @@ class _Analysis:
             if before.norm in LOCATIVE_PREPOSITIONS or (before.norm == "of" and before2 is not None and before2.norm == "out"):
                 strong.append(f"after '{before.text}'")
             elif before.norm in DIRECTIONAL_PREPOSITIONS:
-                (weak if cand.ner_label in ("PERSON", "ORG") else strong).append(f"after '{before.text}'")
+                if cand.ner_label in ("PERSON", "ORG") or cand.info.common_word:
+                    weak.append(f"after '{before.text}'")  # "to Abbas", "translates to Train of Aragua"
+                else:
+                    strong.append(f"after '{before.text}'")
             elif before.norm in WEAK_PREPOSITIONS:
                 weak.append(f"after '{before.text}'")
         if after is not None and not gap_after.strip() and after.norm in KIND_CUES_AFTER and not after.all_caps \
@@ -825,7 +838,12 @@ class _Analysis:
         if after is not None and gap_after.strip() == "," and after.capitalized:
             qualifier = self._name_at(cand.last + 1)
             if qualifier is not None and qualifier.admin_prominent:
-                strong.append("qualified")
+                strong.append("qualified")  # "Santiago, Chile"
+        if after is not None and after.norm == "in" and gap_after == " " and cand.last + 2 < len(tokens) \
+                and tokens[cand.last + 2].capitalized:
+            qualifier = self._name_at(cand.last + 2)
+            if qualifier is not None and qualifier.admin_prominent:
+                strong.append("qualified")  # "Lahore in Punjab", "Km 88 in Bolívar"
         if before is not None and cand.info.admin_prominent and text[before.end:first_tok.start] == ", " \
                 and before.capitalized and any(c.last == cand.first - 1 for c in self.candidates):
             strong.append("qualifies the name before")  # "Athens, Ga."
@@ -840,10 +858,10 @@ class _Analysis:
             strong.append("party-hometown")  # "D-Plymouth", "DFL-Cook"
         if strong:
             cand.add(STRONG_CONTEXT, " & ".join(strong))
-        elif after is not None and not cand.in_institution_name and cand.ner_label in (None, "ORG") \
-                and self._attributive(cand, before, after, gap_after):
-            cand.attributive = True
-            cand.add(STRONG_CONTEXT, f"modifies '{after.text}'")
+        elif after is not None and not cand.in_institution_name:
+            cand.attributive = self._attributive(cand, before, after, gap_after)
+            if cand.attributive:
+                cand.add(STRONG_CONTEXT, f"modifies '{after.text}'")
         elif weak:
             cand.add(WEAK_PREPOSITION, weak[0])
         if before is not None and before.norm == "the" and cand.first == cand.last \
@@ -852,18 +870,20 @@ class _Analysis:
         cand.strong = bool(strong)
         return cand.strong
 
-    def _attributive(self, cand: _Candidate, before: _Token | None, after: _Token, gap_after: str) -> bool:
-        """The name modifies a noun: "Danbury police", "a Gainesville restaurant", "Murmansk's Governor"."""
+    def _attributive(self, cand: _Candidate, before: _Token | None, after: _Token, gap_after: str) -> str | None:
+        """How the name modifies a noun: "noun" for a place-typical noun ("Danbury police", "Murmansk's
+        Governor"), "determiner" for any noun after a determiner ("a Gainesville restaurant"), else None."""
         if gap_after in ("'", "’") and after.norm == "s" and cand.last + 2 < len(self.tokens):
             owned = self.tokens[cand.last + 2]
-            return owned.norm in ROLE_WORDS or owned.norm in PUBLIC_INSTITUTIONS
+            return "noun" if owned.norm in ROLE_WORDS or owned.norm in PUBLIC_INSTITUTIONS else None
         if gap_after != " " or self.tokens[cand.first].all_caps:
-            return False
+            return None
         if after.norm in ATTRIBUTIVE_NOUNS and (
                 not after.capitalized or after.norm in PUBLIC_INSTITUTIONS or after.norm in ROLE_WORDS):
-            return True
-        return (before is not None and before.norm in DETERMINERS and not after.capitalized and not after.digit
+            return "noun"  # a place-typical noun: even NER's "person" Alexandria is a place in "Alexandria woman"
+        determiner = cand.ner_label is None and (before is not None and before.norm in DETERMINERS and not after.capitalized and not after.digit
                 and after.norm not in _stop_words() and after.norm not in _SPEECH_VERBS)
+        return "determiner" if determiner else None
 
     def _capitalised_word_follows(self, index: int) -> bool:
         return index + 1 < len(self.tokens) and self.tokens[index + 1].capitalized \
@@ -900,7 +920,7 @@ class _Analysis:
         gap = self.text[self.tokens[left.last].end:self.tokens[right.first].start]
         return gap.strip(" ,") in ("and", "or", "") and 0 < len(gap) <= 6 and "\n" not in gap
 
-    def _written_with_periods(self, cand: _Candidate) -> bool:
+    def _followed_by_period(self, cand: _Candidate) -> bool:
         last = self.tokens[cand.last]
         return self.text[last.end:last.end + 1] == "."
 
@@ -938,6 +958,8 @@ class _Analysis:
         for cand in self.candidates:
             covered.update(range(cand.first, cand.last + 1))
         tokens, stop = self.tokens, _stop_words()
+        person_words = {t.norm for first, last, label in self.entities if label == "PERSON" and last > first
+                        for t in tokens[first:last + 1] if t.capitalized}
         mentions = []
         for first, last, label in self.entities:
             if label not in PLACE_ENTITY_LABELS:
@@ -950,6 +972,8 @@ class _Analysis:
                 continue
             if label == "FAC" and not any(t.norm in PUBLIC_INSTITUTIONS or t.norm in KIND_CUES_AFTER for t in words):
                 continue
+            if any(t.norm in person_words for t in words):
+                continue  # "Efrain Betancourt" mislabelled a place, after "Angelica Betancourt"
             start, end = words[0].start, words[-1].end
             mentions.append(Mention(doc_id=document.doc_id, surface=self.text[start:end], start=start, end=end,
                                     label="place", found_by="ner"))
@@ -1003,7 +1027,7 @@ def _proper_chunk(text: str, tokens: list[_Token], first: int, last: int) -> tup
     lo = first
     while lo > 0 and not tokens[lo].sentence_initial and joins(lo - 1, lo):
         prev = tokens[lo - 1]
-        if is_name_word(prev):
+        if is_name_word(prev) and not prev.digit:
             lo -= 1
         elif prev.norm in NAME_CONNECTORS and not prev.capitalized and lo >= 2 and joins(lo - 2, lo - 1) \
                 and is_name_word(tokens[lo - 2]):

@@ -54,7 +54,8 @@ def events_frame(events: Sequence[Event], gazetteer: "Gazetteer") -> gpd.GeoData
     """The incidents, one row per incident at one place, with the place's real geometry."""
     records = [event_record(event) for event in events]
     geometry = [gazetteer.geometry(event.place.place_id) for event in events]
-    return gpd.GeoDataFrame(records, columns=EVENT_COLUMNS, geometry=geometry, crs=CRS)
+    frame = gpd.GeoDataFrame(records, columns=EVENT_COLUMNS, geometry=geometry, crs=CRS)
+    return frame.astype({"fatalities": "Int64", "geo_precision": "int64"})
 
 
 def places_frame(

@@ -12,12 +12,13 @@ import logging
 import os
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 from urllib.parse import urlparse
 
+from geomap.dates import parse_absolute_date
 from geomap.errors import InputNotReadable
 from geomap.models import Document
 
@@ -227,46 +228,26 @@ def _apply_metadata(doc: Document, meta: dict, where: object) -> Document:
 
 # --- metadata stated in the text -------------------------------------------------------
 
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_MONTH_ABBR = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-_MONTH = rf"(?:{_MONTHS}|(?:{_MONTH_ABBR})\.?)"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-_DATE_PATTERNS = [
-    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?"),
-    re.compile(rf"{_WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MONTH})\s+(?P<y>\d{{4}})", re.I),
-    re.compile(rf"{_WEEKDAY}(?P<mn>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.I),
-]
-_FULL_DATE = [re.compile(rf"^\s*{p.pattern}\s*$", p.flags) for p in _DATE_PATTERNS]
-_DATELINE = re.compile(
-    r"^\s*(?:\**)?(?:published|updated|posted|date|dated)?\s*(?:on)?\s*:?\**\s*(?P<rest>.+?)\s*$", re.I
-)
 _KEY_DATE = re.compile(r"(?:^|[\s·|*])(?:date|published|pubdate|published_at)\s*[:=]\s*(?P<value>[^·|]+)", re.I)
 _URL_LINE = re.compile(r"^\s*(?P<key>canonical|url|source|link)\s*:\s*(?P<url>https?://\S+)\s*$", re.I)
 _MD_TITLE = re.compile(r"^\s{0,3}#\s+(?P<title>.+?)\s*#*\s*$")
 HEADER_LINES = 15
 
 
+_ISO_DAY = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
+DATELINE_MAX_CHARS = 48
+"""A header line this short that holds a full date is a dateline ("Published: Thursday, 18 June 2026")."""
+
+
 def parse_date(text: str) -> date | None:
-    """A calendar date from an ISO or written form ("18 June 2026", "June 18, 2026")."""
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(text)
-        if match:
-            return _date_from_match(match)
-    return None
-
-
-def _date_from_match(match: re.Match) -> date | None:
-    parts = match.groupdict()
-    try:
-        month = int(parts["m"]) if parts.get("m") else _month_number(parts["mn"])
-        return date(int(parts["y"]), month, int(parts["d"]))
-    except (ValueError, TypeError):
-        return None
-
-
-def _month_number(name: str) -> int:
-    key = name.lower().rstrip(".")[:3]
-    return [m[:3] for m in _MONTHS.split("|")].index(key) + 1
+    """A calendar day from a metadata value: ISO 8601 (with or without a time) or written out."""
+    iso = _ISO_DAY.search(text)
+    if iso:
+        try:
+            return date.fromisoformat(iso.group(0))
+        except ValueError:
+            pass
+    return parse_absolute_date(text)
 
 
 def _text_document(doc_id: str, text: str, *, markdown: bool) -> Document:
@@ -287,17 +268,13 @@ def _text_document(doc_id: str, text: str, *, markdown: bool) -> Document:
 
 
 def _stated_date(header: Iterable[str]) -> date | None:
-    """A dateline (a date alone on its line) or a ``date:`` field in the document's first lines."""
+    """A dateline (a short line holding a full date) or a ``date:`` field in the document's first lines."""
     for line in header:
         keyed = _KEY_DATE.search(line)
         if keyed and (found := parse_date(keyed.group("value"))):
             return found
-        dateline = _DATELINE.match(line)
-        rest = dateline.group("rest") if dateline else line
-        for pattern in _FULL_DATE:
-            match = pattern.match(rest)
-            if match and (found := _date_from_match(match)):
-                return found
+        if len(line.strip()) <= DATELINE_MAX_CHARS and (found := parse_date(line)):
+            return found
     return None
 
 

@@ -38,9 +38,34 @@ def load_nlp(name: str | None = None):
     SpacyModelMissing
         The model is not installed or has no ``ner`` component.
     """
+    name = model_name(name)
+    nlp = _load_model(name, required={"ner"}, purpose="geomap needs one")
+    _disable_unneeded(nlp)
+    log.debug("spaCy %s: running %s", name, nlp.pipe_names)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def load_parser(name: str | None = None):
+    """Load the full pipeline incident extraction needs: tagger, parser, lemmatizer and NER.
+
+    Parameters
+    ----------
+    name : str, optional
+        As for `load_nlp`.
+
+    Raises
+    ------
+    SpacyModelMissing
+        The model is not installed or cannot parse.
+    """
+    return _load_model(model_name(name), required={"parser", "lemmatizer", "ner"},
+                       purpose="incident extraction needs them")
+
+
+def _load_model(name: str, *, required: set[str], purpose: str):
     import spacy
 
-    name = model_name(name)
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -50,10 +75,9 @@ def load_nlp(name: str | None = None):
             f"`pip install {package}` (or `python -m spacy download {name}`), "
             f"or choose another with ${MODEL_ENV_VAR} / --model."
         ) from exc
-    if "ner" not in nlp.pipe_names:
-        raise SpacyModelMissing(f"spaCy model {name!r} has no 'ner' component; geomap needs one.")
-    _disable_unneeded(nlp)
-    log.debug("spaCy %s: running %s", name, nlp.pipe_names)
+    missing = required - set(nlp.pipe_names)
+    if missing:
+        raise SpacyModelMissing(f"spaCy model {name!r} lacks {', '.join(sorted(missing))}; {purpose}.")
     return nlp
 
 

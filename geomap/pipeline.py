@@ -77,18 +77,21 @@ class _DocumentProcessor:
         from geomap.nlp import load_nlp
         from geomap.resolve import Resolver
 
-        gazetteer = Gazetteer.open(settings.gazetteer_path)
+        self.settings = settings
+        self.gazetteer = Gazetteer.open(settings.gazetteer_path)
         nlp = None if settings.fast else load_nlp(settings.model)
-        self.extractor = MentionExtractor(gazetteer, nlp)
-        self.resolver = Resolver(gazetteer)
+        self.extractor = MentionExtractor(self.gazetteer, nlp)
+        self.resolver = Resolver(self.gazetteer)
 
     def __call__(self, documents: list[Document], with_events: bool) -> list[DocumentResult]:
         from geomap.events import extract_events
+        from geomap.nlp import load_parser
 
+        parser = load_parser(self.settings.model) if with_events else None
         results = []
         for document, mentions in zip(documents, self.extractor.extract_batch(documents)):
             resolved = self.resolver.resolve(document, mentions)
-            events = extract_events(document, resolved) if with_events else []
+            events = extract_events(document, resolved, nlp=parser, gazetteer=self.gazetteer) if with_events else []
             results.append(DocumentResult(document, tuple(resolved), tuple(events)))
         return results
 
@@ -175,8 +178,8 @@ def build(
     if on_documents:
         on_documents(len(documents))
     results = list(process_documents(documents, settings, on_progress=on_progress))
-    merged = merge_events(event for result in results for event in result.events)
     gazetteer = Gazetteer.open(settings.gazetteer_path)
+    merged = merge_events((event for result in results for event in result.events), gazetteer=gazetteer)
     return Result(
         documents=results,
         skipped=skipped,

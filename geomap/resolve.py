@@ -53,6 +53,7 @@ PROXIMITY_SUPPORT = 2.5
 NEAR_SCALE_KM = 30.0  # the same town or county seat
 REGION_SCALE_KM = 300.0  # the same region
 NEAR_SHARE = 0.6
+AREA_NEIGHBOURHOOD = 0.5  # support from being near (not in) a named country or state, at 0 km
 PLAUSIBILITY_TEMPERATURE = 1.5  # how fast a reading's weight falls with its score gap to the best
 
 GEO_PRECISION = {"locality": 1, "site": 1, "admin2": 2, "admin1": 3, "country": 3, "region": 3, "water": 3}
@@ -273,7 +274,11 @@ def _context_supports(names: list[_Name]) -> list[np.ndarray]:
     distance = _haversine_matrix(np.array([(p.lat, p.lon) for p in candidates]),
                                  np.array([(p.lat, p.lon) for p in readings]))
     point_reading = np.isin(r_kind, _POINT_KINDS)
-    near = np.where(usable & point_reading, weight * _closeness(distance), 0.0)
+    closeness = _closeness(distance)
+    near = np.where(usable & point_reading, weight * closeness, 0.0)
+    # A named country or state also draws its neighbourhood ("Gaza" beside Israel and Egypt), weakly.
+    regional = AREA_NEIGHBOURHOOD * np.exp(-distance / REGION_SCALE_KM)
+    near = np.maximum(near, np.where(usable & area_reading & ~(in_country | in_admin1), weight * regional, 0.0))
     near = np.maximum(near, np.where(in_country & (c_kind == "country"), weight, 0.0))  # inside the country
     near = np.maximum(near, np.where(in_admin1 & (c_kind == "admin1"), weight, 0.0))  # inside the state
     starts = np.flatnonzero(np.r_[True, np.diff(reading_owner) != 0])  # each name's readings are contiguous

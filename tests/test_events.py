@@ -90,6 +90,10 @@ def test_air_strike_with_date_place_fatalities_and_source(nlp):
         "The US offers a reward for information leading to his arrest in Caracas.",
         "He remains under indictment in Caracas.",
         "The gang kidnaps migrants in Maracaibo.",
+        "A man was killed in a traffic accident in Maracaibo on Monday.",
+        "On Monday a man was struck and killed by a car in Maracaibo.",
+        "His airbags deployed when he lost control of the car in Maracaibo on Monday.",
+        "A 90th-minute strike by the captain won the match in Caracas on Sunday.",
     ],
 )
 def test_sentences_that_report_no_incident(nlp, text):
@@ -251,8 +255,9 @@ def test_seeds_guerrero_strike_is_one_incident_with_two_sources(seed_events):
 
 def test_seeds_tocoron_takeover_in_september_2023(seed_events):
     [takeover] = _find(seed_events, "security_operation", "2023-09")
-    assert takeover.place.place_id.startswith("cur:tocoron") and takeover.place.admin1 == "Aragua"
+    assert takeover.place.admin1_code == "VE.04"  # Tocorón prison, or at least Aragua state
     assert takeover.date_precision == "month"
+    assert any("Tocorón" in source.quote for source in takeover.sources)
 
 
 def test_seeds_ojeda_abduction_in_santiago_march_2024(seed_events):

@@ -3,6 +3,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from geomap.ingest import MAX_DOCUMENT_BYTES, read_documents
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -91,3 +93,15 @@ def test_sidecar_and_override(tmp_path):
     assert (document.doc_id, document.published, document.publisher) == ("report", date(2023, 11, 2), "Kyiv Independent")
     (document,), _ = read_documents([tmp_path], published=date(2024, 1, 1))
     assert document.published == date(2024, 1, 1)
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("Published: Thursday, 18 June 2026", date(2026, 6, 18)),
+    ("June 18, 2026", date(2026, 6, 18)),
+    ("Updated on: 2026-06-18T10:00Z", date(2026, 6, 18)),
+    ("He came to town on 18 June 2026 and stayed there for a long while.", None),
+])
+def test_datelines(tmp_path, header, expected):
+    (tmp_path / "a.txt").write_text(f"Title\n{header}\n\nBody text about Lima.", encoding="utf-8")
+    (document,), _ = read_documents([tmp_path])
+    assert document.published == expected

@@ -1,0 +1,404 @@
+"""Where an incident happened.
+
+In its sentence: the resolved, non-demonym mentions, except names used as an actor (a
+subject, "by X", "with X", "against X": "Caracas said", "coordinated with Caracas"), as a
+modifier of a non-place noun ("US officials", "Mexico's president") or inside a person or
+organisation name ("Tren de Aragua"). Names reached from the trigger through its own clause
+(down through prepositions, objects and appositions, never down into another verb's clause,
+except a deployment's mission and the clause saying where a victim was found) rank first,
+then nearer ones; "to X" counts only for movements (deployed to, deported to); where the
+actor comes from ("a man of ... Chicago was arrested") does not count. A candidate that
+contains another gives way to it (Kuriga, not Kaduna state); names coordinated with the chosen
+one ("in the Caribbean and eastern Pacific") are further places of the same incident. "The
+capital", "the country" and "the area / region / town / prison" name the document's capital,
+main country, or the last place of that kind (an incident's first). A plural demonym subject
+of a vote or protest ("Venezuelans voted") names its country when nothing better does.
+
+Around it (`nearby_place`, geo_precision at least 2): the previous sentence of the paragraph
+(its incident's place, else its first "in X"), the next one, the paragraph's main place.
+
+In the document (`focus_place`, geo_precision 3): the country whose places are most often
+named as locations (a name used as an actor or modifier counts 0.1, an incident's place 3);
+its first-level division when that holds most of the country's weight; for a text that never
+names its country (local news), its most-named place.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from geomap.event_text import CLAUSAL_DEPS, Sentence, clause_verb, mention_head, tree_path
+from geomap.event_types import EVENT_TYPES
+from geomap.models import Mention, Place, ResolvedMention
+
+
+KIND_FINENESS = {"country": 0, "region": 1, "water": 1, "admin1": 2, "admin2": 3, "locality": 4, "site": 5}
+
+KIND_GEO_PRECISION = {"locality": 1, "site": 1, "admin2": 2, "admin1": 3, "country": 3, "region": 3, "water": 3}
+
+CIVIC_TYPES = frozenset({"election", "protest", "riot"})
+
+DEICTIC_KINDS = {
+    "area": ("region", "water", "admin1", "admin2", "locality", "site"), "region": ("region", "admin1", "admin2"),
+    "town": ("locality",), "city": ("locality",), "village": ("locality",), "state": ("admin1",),
+    "province": ("admin1",), "district": ("admin2", "locality"), "prison": ("site",), "jail": ("site",),
+    "facility": ("site",),
+}
+
+INCIDENT_PLACE_WEIGHT = 3
+
+NAMED_ONLY_WEIGHT = 0.1  # a place named as an actor or modifier ("US officials") says little about where
+
+LOCATION_VERBS = frozenset("locate base situate house station".split())
+LOCATIVE_PREPOSITIONS = frozenset(
+    "in at near outside inside into around across over throughout within along off on onto upon between "
+    "among amid beyond through via behind under from".split()
+)
+
+DESTINATION_PREPOSITIONS = frozenset("to toward towards".split())
+
+ACTOR_PREPOSITIONS = frozenset("with against by for".split())
+
+PLACE_HEAD_NOUNS = frozenset(
+    "city town village state region province district area territory county parish municipality capital "
+    "border borders coast outskirts suburb suburbs neighborhood neighbourhood prison jail court courthouse "
+    "base camp mine mines port airport river sea island islands zone street road highway forest jungle "
+    "countryside north south east west part parts center centre heart".split()
+)
+
+# Nouns whose "of X" is a place: "the city of X", "control of X", "the bombing of X".
+OF_PLACE_HEADS = PLACE_HEAD_NOUNS | frozenset(
+    "control outskirts siege invasion occupation capture liberation evacuation blockade bombing bombardment "
+    "shelling raid storming takeover annexation".split())
+
+
+def contains(outer: Place, inner: Place, gazetteer=None) -> bool:
+    """Whether ``inner`` lies inside ``outer`` (strictly: a place does not contain itself).
+
+    Countries contain what has their country code, first-level divisions what has their
+    admin-1 code; other areas (regions, seas, admin-2) only by geometry, when a gazetteer is given.
+    """
+    if outer.place_id == inner.place_id or KIND_FINENESS[inner.kind] < KIND_FINENESS[outer.kind]:
+        return False
+    if outer.kind == "country" and outer.country_code:
+        return inner.country_code == outer.country_code and inner.kind != "country"
+    if outer.kind == "admin1" and outer.admin1_code:
+        return inner.admin1_code == outer.admin1_code and KIND_FINENESS[inner.kind] > KIND_FINENESS["admin1"]
+    if gazetteer is not None and outer.kind in ("region", "water", "admin2") and inner.kind != outer.kind:
+        try:
+            return bool(gazetteer.contains(outer.place_id, inner.lat, inner.lon))
+        except KeyError:
+            return False
+    return False
+
+
+def same_or_nested(a: Place, b: Place, gazetteer=None) -> bool:
+    return a.place_id == b.place_id or contains(a, b, gazetteer) or contains(b, a, gazetteer)
+
+
+def _geo_precision(rm: ResolvedMention | None, place: Place) -> int:
+    if rm is not None and rm.geo_precision:
+        return rm.geo_precision
+    return KIND_GEO_PRECISION[place.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    place: Place
+    geo_precision: int
+
+
+@dataclass
+class _Candidate:
+    rm: ResolvedMention
+    head: object  # spaCy token
+    rank: int
+    distance: int
+
+
+@dataclass
+class PlaceContext:
+    """What a document says about places beyond one sentence: its main country and capital, and
+    the places named so far (for "the capital", "the country", "the area")."""
+
+    country: Place | None = None
+    capital: Place | None = None
+    recent_incidents: list[Place] = field(default_factory=list)
+    recent: list[Place] = field(default_factory=list)
+
+    def deictic(self, noun: str) -> Place | None:
+        if noun == "capital":
+            return self.capital
+        if noun in ("country", "nation"):
+            return self.country
+        kinds = DEICTIC_KINDS.get(noun)
+        if kinds is None:
+            return None
+        for places in (self.recent_incidents, self.recent):  # the incident's area before any place named
+            found = next((p for p in reversed(places) if p.kind in kinds), None)
+            if found is not None:
+                return found
+        return None
+
+
+def _subject_tokens(anchor) -> set[int]:
+    clause = anchor if anchor.pos_ in ("VERB", "AUX") else clause_verb(anchor)
+    return {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
+def _reachable(anchor, role, movement: bool) -> tuple[int, int] | None:
+    """(rank, distance) of a place attached at ``role`` for a trigger, None when it belongs to another clause."""
+    path = tree_path(anchor, role)
+    if path is None:
+        return None
+    up, down = path
+    victim_clause = False
+    for token in down[1:-1]:
+        if token.pos_ not in ("VERB", "AUX") or victim_clause:
+            continue
+        if token.dep_ == "conj":
+            continue  # "stormed a studio in X and took staff hostage"
+        if movement and token.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue  # the mission of a deployment: "deployed to search the forest around X"
+        if token.dep_ == "acl" and token.lemma_.lower() in LOCATION_VERBS:
+            continue  # "Tocorón prison, located in Aragua state"
+        if token.dep_ == "relcl" and token.head.dep_ in ("dobj", "nsubjpass", "appos") and token.head.head == anchor:
+            victim_clause = True  # where the victim was found: "kidnapping X, whose body was found in Y"
+            continue
+        return None  # "bringing them to the US", "on creating a new state in X"
+    rank = 1 if victim_clause or any(t.dep_ in CLAUSAL_DEPS and t.dep_ != "conj" for t in up[:-1]) else 0
+    return rank, len(up) + len(down) - 2
+
+
+def _place_candidates(sentence: Sentence, anchors: list, event_type: str | None, context: PlaceContext) -> list[_Candidate]:
+    """Mentions of the sentence usable as the incident's place, ranked for the anchor tokens."""
+    doc = sentence.doc
+    movement = event_type is not None and EVENT_TYPES[event_type].movement
+    entities = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+    place_heads = {}
+    for rm in sentence.mentions:
+        head = mention_head(doc, rm, sentence.start) if rm.place is not None else None
+        if head is not None:
+            place_heads[head.i] = rm
+    subjects = set().union(*(_subject_tokens(a) for a in anchors)) if anchors else set()
+    out: list[_Candidate] = []
+    for head_i, rm in place_heads.items():
+        head = doc[head_i]
+        if rm.mention.label == "demonym":
+            # "Venezuelans voted", "Bolivian students protested": the people's country, if nothing better.
+            noun = head if head.dep_ not in ("amod", "compound") or event_type not in CIVIC_TYPES else head.head
+            if noun.dep_ == "nsubj" and any(noun.head == a or noun.head == clause_verb(a) for a in anchors):
+                out.append(_Candidate(rm, head, 2, 1))
+            continue
+        start, end = rm.mention.start - sentence.start, rm.mention.end - sentence.start
+        if any(e.start_char <= start and end <= e.end_char and (e.end_char - e.start_char) > (end - start)
+               and e.text.split()[-1].lower() not in PLACE_HEAD_NOUNS for e in entities):
+            continue  # inside "Tren de Aragua", "Central University of Venezuela"
+        role = place_role(head, movement, set(place_heads))
+        if role is None:
+            continue
+        if head.i in subjects and any(t.lower_ == "of" for t in head.ancestors if t.i in subjects):
+            continue  # where the actor is from: "the suspect, of ... Chicago, was arrested at the scene"
+        best = min((r for r in (_reachable(a, role, movement) for a in anchors) if r is not None), default=None)
+        if best is not None:
+            out.append(_Candidate(rm, head, *best))
+    for token in doc:
+        noun = token.lower_
+        if noun not in DEICTIC_KINDS and noun not in ("capital", "country", "nation"):
+            continue
+        if not any(c.dep_ in ("det", "poss") for c in token.children) or any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in token.children) or token.i in place_heads:
+            continue
+        place = context.deictic(noun)
+        role = place_role(token, movement, set(place_heads)) if place is not None else None
+        best = min((r for r in (_reachable(a, role, movement) for a in anchors) if r is not None), default=None) if role is not None else None
+        if best is not None:
+            mention = Mention(sentence.doc_id, token.text, sentence.start + token.idx, sentence.start + token.idx + len(token))
+            out.append(_Candidate(ResolvedMention(mention, place, 0.5), token, *best))
+    return out
+
+
+def _locative_of(preposition) -> bool:
+    """Whether "of X" names a place: after a place or control noun, also when attached to the verb ("taking control of X")."""
+    head = preposition.head
+    return head.lemma_.lower() in OF_PLACE_HEADS or (
+        head.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and c.lemma_.lower() in OF_PLACE_HEADS for c in head.children))
+
+
+def place_role(head, movement: bool, place_heads: set[int] = frozenset()):
+    """The token that attaches a place name to its sentence as a location, or None.
+
+    A location is the object of a locative preposition ("in X", "near X"; "to X" only for
+    movements) or of a verb ("invaded X", "claimed X"), possibly through a place noun ("X state",
+    "the city of X", "a New York court") or a list. Names used as actors ("X said", "with X",
+    "by X") or as modifiers of other nouns ("US officials", "Mexico's president") are not.
+    """
+    token = head
+    for _ in range(8):
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and _locative_of(token.head):
+            token = token.head.head  # "the city of Pacaraima", "took control of X prison", "the siege of X"
+        elif token.dep_ == "appos":
+            if token.head.ent_type_ in ("PERSON", "ORG", "NORP") and token.head.i not in place_heads:
+                return None  # "CNN (United States, en)"
+            token = token.head
+        elif token.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "dep"):
+            parent = token.head
+            if parent.lemma_.lower() not in PLACE_HEAD_NOUNS and parent.i not in place_heads:
+                return None  # "US officials", "Mexico's president", "US military strikes"
+            token = parent
+        elif token.dep_ == "conj":
+            token = token.head
+        else:
+            break
+    if token.dep_ == "pobj":
+        preposition = token.head.lower_
+        if preposition in ACTOR_PREPOSITIONS or preposition == "of":
+            return None
+        if preposition in DESTINATION_PREPOSITIONS and not movement:
+            return None
+        return token
+    if token.dep_ in ("dobj", "ROOT", "attr", "oprd"):
+        return token
+    return None
+
+
+def choose_places(sentence: Sentence, anchors: list, event_type: str | None, context: PlaceContext,
+                   gazetteer=None) -> list[Located]:
+    candidates = _place_candidates(sentence, anchors, event_type, context)
+    if not candidates:
+        return []
+    candidates.sort(key=lambda c: (c.rank, c.distance, -KIND_FINENESS[c.rm.place.kind], c.rm.mention.start))
+    best = candidates[0]
+    for _ in range(len(candidates)):
+        finer = [c for c in candidates if c.rank <= best.rank and contains(best.rm.place, c.rm.place, gazetteer)]
+        if not finer:
+            break
+        best = min(finer, key=lambda c: (-KIND_FINENESS[c.rm.place.kind], c.distance, c.rm.mention.start))
+    chosen = [best]
+    for other in candidates:
+        if other.rm.place.place_id in {c.rm.place.place_id for c in chosen}:
+            continue
+        if other.rank <= 1 and _coordinated(best.head, other.head) and not any(
+                same_or_nested(other.rm.place, c.rm.place, gazetteer) for c in chosen):
+            chosen.append(other)
+    chosen.sort(key=lambda c: c.rm.mention.start)
+    return [Located(c.rm.place, _geo_precision(c.rm, c.rm.place)) for c in chosen]
+
+
+def _coordinated(a, b) -> bool:
+    """Place names in one list: "in Mombasa, Kisumu and Nakuru", "in X and at Y"."""
+    def chain(token):
+        members = {token.i}
+        root = token
+        while root.dep_ == "conj":
+            root = root.head
+            members.add(root.i)
+        stack = [root]
+        while stack:
+            tok = stack.pop()
+            for child in tok.children:
+                if child.dep_ in ("conj", "appos") and child.i not in members:
+                    members.add(child.i)
+                    stack.append(child)
+        return members
+
+    if b.i in chain(a):
+        return True
+    for x, y in ((a, b), (b, a)):  # "the Caribbean and eastern Pacific" parsed as modifiers of "Pacific"
+        if x.head == y and x.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in x.children):
+            return True
+    pa, pb = a.head, b.head
+    return (a.dep_ == "pobj" and b.dep_ == "pobj" and pa.i != pb.i and pa.pos_ == "ADP" and pb.pos_ == "ADP"
+            and pb.i in chain(pa))
+
+
+def mention_weight(sentence: Sentence, rm: ResolvedMention) -> float:
+    """How much a mention says about where its text is: 1 for "in X", less for actors and modifiers ("US officials")."""
+    if rm.place is None or rm.mention.label == "demonym":
+        return 0.0
+    head = mention_head(sentence.doc, rm, sentence.start) if sentence.doc is not None else None
+    if head is None:
+        return NAMED_ONLY_WEIGHT
+    role = place_role(head, True)
+    if role is None:
+        return NAMED_ONLY_WEIGHT
+    if role.dep_ == "pobj" and role.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return 1.0
+    return 0.5
+
+
+def focus_place(weighted: Iterable[tuple[ResolvedMention, float]], incident_places: Iterable[Place],
+                 gazetteer=None, *, country_only: bool = False) -> Place | None:
+    """The main place of weighted mentions: the top country (or area), or its dominant first-level division."""
+    scores: dict[str, float] = defaultdict(float)
+    places: dict[str, Place] = {}
+    country_places: dict[str, Place] = {}
+    first_seen: dict[str, int] = {}
+
+    def add(place: Place, weight: float) -> None:
+        places.setdefault(place.place_id, place)
+        first_seen.setdefault(place.place_id, len(first_seen))
+        scores[place.place_id] += weight
+
+    for rm, weight in weighted:
+        if rm.place is None:
+            continue
+        if rm.place.kind == "country" and rm.place.country_code:
+            country_places.setdefault(rm.place.country_code, rm.place)
+        if weight > 0:
+            add(rm.place, weight)
+    for place in incident_places:
+        add(place, INCIDENT_PLACE_WEIGHT)
+    if not scores:
+        return None
+    groups: dict[str, float] = defaultdict(float)
+    group_first: dict[str, int] = {}
+    for place_id, score in scores.items():
+        key = places[place_id].country_code or place_id
+        groups[key] += score
+        group_first[key] = min(group_first.get(key, 10**9), first_seen[place_id])
+    top = max(groups, key=lambda g: (groups[g], -group_first[g]))
+    members = [places[p] for p in scores if (places[p].country_code or p) == top]
+    country = country_places.get(top) or next((p for p in members if p.kind == "country"), None)
+    if country is None and gazetteer is not None and len(top) == 2:
+        try:
+            country = gazetteer.place(f"ne0:{top}")
+        except KeyError:
+            country = None
+    if country_only:
+        return country
+    country_named = top in country_places or any(p.kind == "country" for p in members)
+    inside = [p for p in members if p.kind != "country"]
+    admin1_scores: dict[str, float] = defaultdict(float)
+    for place in inside:
+        if place.admin1_code:
+            admin1_scores[place.admin1_code] += scores[place.place_id]
+    total_inside = sum(scores[p.place_id] for p in inside)
+    if admin1_scores:
+        code = max(admin1_scores, key=admin1_scores.get)
+        score = admin1_scores[code]
+        admin1 = next((p for p in inside if p.kind == "admin1" and p.admin1_code == code), None)
+        if admin1 is not None and score >= 1 and (country is None or score * 2 > total_inside):
+            return admin1
+    best = max(members, key=lambda p: (scores[p.place_id], KIND_FINENESS[p.kind]))
+    if country is not None and (country_named or scores[best.place_id] * 2 <= groups[top]):
+        return country
+    return best  # local news that never names its country: "Alexandria", not "United States"
+
+
+def nearby_place(sentence: Sentence, sentences: list[Sentence], located: dict, weights: dict, gazetteer) -> Place | None:
+    """The place of the previous sentence of the paragraph (its incident's, else its first "in X"),
+    else of the next one, else the main place of the paragraph."""
+    paragraph = [s for s in sentences if s.paragraph is sentence.paragraph and s is not sentence]
+    for neighbour in (sentence.index - 1, sentence.index + 1):
+        other = next((s for s in paragraph if s.index == neighbour), None)
+        if other is None:
+            continue
+        if located.get(other.index):
+            return located[other.index][0]
+        usable = [rm for rm in other.mentions if weights[(other.index, id(rm))] >= 1.0]
+        if usable:
+            return usable[0].place
+    local = [(rm, 1.0) for s in paragraph for rm in s.mentions if weights[(s.index, id(rm))] >= 1.0]
+    return focus_place(local, [], gazetteer) if local else None
