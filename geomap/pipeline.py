@@ -129,10 +129,11 @@ def process_documents(
             if on_progress:
                 on_progress(len(batch))
         return
-    # Load the gazetteer (and build its index if needed) once here, before the workers race to.
+    # Build the gazetteer index and the name matcher's cache once here, before the workers race to.
+    from geomap.extract import NameMatcher
     from geomap.gazetteer import Gazetteer
 
-    Gazetteer.open(settings.gazetteer_path)
+    NameMatcher.for_gazetteer(Gazetteer.open(settings.gazetteer_path))
     with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_start_worker,
                              initargs=(settings,)) as pool:
         for results in pool.map(_run_batch, batches, [with_events] * len(batches)):
