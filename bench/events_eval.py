@@ -6,7 +6,7 @@
 
 Gold (development): ``tests/data/events_gold.jsonl`` (13 articles written for this benchmark,
 69 incidents) and ``tests/data/events_gold_lgl.jsonl`` (16 incidents in 7 LGL local-news
-articles, read from /work/shared/bench/dev/LGL; only references and annotations are stored).
+articles, read from ../shared/bench/dev/LGL; only references and annotations are stored).
 Held out (``--heldout``): ``tests/data/events_gold_heldout.jsonl``, 3 more written articles and 4
 more LGL articles (31 incidents, one article with none), annotated after development and scored
 without tuning. Each gold incident names a quote (a piece of its sentence), its type, date (ISO
@@ -44,7 +44,7 @@ from geomap.models import Document, Mention, ResolvedMention  # noqa: E402
 GOLD_OWN = ROOT / "tests" / "data" / "events_gold.jsonl"
 GOLD_LGL = ROOT / "tests" / "data" / "events_gold_lgl.jsonl"
 GOLD_HELDOUT = ROOT / "tests" / "data" / "events_gold_heldout.jsonl"
-LGL_DIR = Path("/work/shared/bench/dev/LGL")
+LGL_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev" / "LGL"
 
 
 def load_gold(paths: list[Path]) -> list[tuple[Document, dict]]:

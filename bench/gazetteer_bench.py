@@ -1,6 +1,6 @@
 """Gazetteer numbers: index build time and size, lookup latency, and where area points land.
 
-    .venv/bin/python bench/gazetteer_bench.py [--corpus /work/shared/bench/dev] [--skip-build]
+    .venv/bin/python bench/gazetteer_bench.py [--corpus ../shared/bench/dev] [--skip-build]
 
 The area-point measurement reads the EUPEG gold corpora (read-only, never copied): for every
 gold toponym whose name matches a country or admin-1 entry that contains, or lies near, the
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from geomap.gazetteer import Gazetteer, build_index
 
-DEFAULT_CORPUS = Path("/work/shared/bench/dev")
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
 
 def bench_build(tmp: Path) -> Path:

@@ -162,7 +162,7 @@ def build(
     inputs: Inputs = None,
     out: Path = typer.Option(Path("output"), "--out", "-o", help="Folder for map.html, events.geojson, places.geojson, events.csv."),
     formats: str = typer.Option("html,geojson,csv", "--format", help="Comma-separated outputs: html, geojson, csv, gpkg."),
-    offline: bool = typer.Option(False, "--offline", help="One self-contained map.html: no CDN, no tiles needed."),
+    offline: bool = typer.Option(True, "--offline/--online", help="--offline (default): one self-contained map.html that needs no network; --online: a smaller page that loads Leaflet from a CDN."),
     split_by: Optional[str] = typer.Option(None, "--split-by", help="Also write one map per 'type' or 'month'."),
     fast: Fast = False,
     model: Model = None,

@@ -24,11 +24,12 @@ names its country (local news), its most-named place.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from geomap.event_text import CLAUSAL_DEPS, Sentence, clause_verb, mention_head, tree_path
+from geomap.event_text import CLAUSAL_DEPS, Sentence, clause_verb, mention_head, tree_distance, tree_path
 from geomap.event_types import EVENT_TYPES
 from geomap.models import Mention, Place, ResolvedMention
 
@@ -47,6 +48,10 @@ DEICTIC_KINDS = {
 }
 
 INCIDENT_PLACE_WEIGHT = 3
+
+LOOKBACK_SENTENCES = 3  # how far back an unplaced incident looks for the place of the episode it continues
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 
 NAMED_ONLY_WEIGHT = 0.1  # a place named as an actor or modifier ("US officials") says little about where
 
@@ -67,10 +72,18 @@ PLACE_HEAD_NOUNS = frozenset(
     "countryside north south east west part parts center centre heart".split()
 )
 
+# A town's or county's own police act there: "Grand Prairie police are investigating the death".
+LOCAL_AUTHORITY_NOUNS = frozenset("police sheriff deputy officer detective department firefighter".split())
+
+LOCAL_KINDS = frozenset({"locality", "admin2", "site"})
+
 # Nouns whose "of X" is a place: "the city of X", "control of X", "the bombing of X".
 OF_PLACE_HEADS = PLACE_HEAD_NOUNS | frozenset(
     "control outskirts siege invasion occupation capture liberation evacuation blockade bombing bombardment "
     "shelling raid storming takeover annexation".split())
+
+# Words whose "of X" is a location: "in and out of X", "outside of X".
+LOCATIVE_OF_WORDS = frozenset("out outside inside".split())
 
 
 def contains(outer: Place, inner: Place, gazetteer=None) -> bool:
@@ -126,12 +139,24 @@ class PlaceContext:
     capital: Place | None = None
     recent_incidents: list[Place] = field(default_factory=list)
     recent: list[Place] = field(default_factory=list)
+    named: dict[str, Place] = field(default_factory=dict)  # "Tocorón prison" -> "the prison" is Tocorón
+
+    def note_named(self, sentence: Sentence) -> None:
+        """Remember places named with a kind noun ("Tocorón Prison", "the Kanawha jail") for "the prison"."""
+        for rm in sentence.mentions:
+            if rm.place is None or rm.mention.label == "demonym":
+                continue
+            following = _NEXT_WORD.match(sentence.text, rm.mention.end - sentence.start)
+            if following is not None and following.group(1).lower() in DEICTIC_KINDS:
+                self.named[following.group(1).lower()] = rm.place
 
     def deictic(self, noun: str) -> Place | None:
         if noun == "capital":
             return self.capital
         if noun in ("country", "nation"):
             return self.country
+        if noun in self.named:
+            return self.named[noun]
         kinds = DEICTIC_KINDS.get(noun)
         if kinds is None:
             return None
@@ -197,6 +222,10 @@ def _place_candidates(sentence: Sentence, anchors: list, event_type: str | None,
             continue  # inside "Tren de Aragua", "Central University of Venezuela"
         role = place_role(head, movement, set(place_heads))
         if role is None:
+            if head.dep_ in ("compound", "nmod") and head.head in anchors and rm.place.kind != "country":
+                out.append(_Candidate(rm, head, 0, 1))  # "after Tbilisi protests", "killed in Gaza strike"
+            elif local_authority(head, rm.place) and anchors:
+                out.append(_Candidate(rm, head, 2, min(tree_distance(a, head) for a in anchors)))
             continue
         if head.i in subjects and any(t.lower_ == "of" for t in head.ancestors if t.i in subjects):
             continue  # where the actor is from: "the suspect, of ... Chicago, was arrested at the scene"
@@ -219,10 +248,16 @@ def _place_candidates(sentence: Sentence, anchors: list, event_type: str | None,
     return out
 
 
+def local_authority(head, place: Place) -> bool:
+    """A town's or county's police, sheriff, department: "Grand Prairie police", "DeKalb Police"."""
+    return (place.kind in LOCAL_KINDS and head.dep_ in ("compound", "nmod", "poss")
+            and head.head.lemma_.lower() in LOCAL_AUTHORITY_NOUNS)
+
+
 def _locative_of(preposition) -> bool:
     """Whether "of X" names a place: after a place or control noun, also when attached to the verb ("taking control of X")."""
     head = preposition.head
-    return head.lemma_.lower() in OF_PLACE_HEADS or (
+    return head.lemma_.lower() in OF_PLACE_HEADS or head.lower_ in LOCATIVE_OF_WORDS or (
         head.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and c.lemma_.lower() in OF_PLACE_HEADS for c in head.children))
 
 
@@ -322,7 +357,7 @@ def mention_weight(sentence: Sentence, rm: ResolvedMention) -> float:
         return NAMED_ONLY_WEIGHT
     role = place_role(head, True)
     if role is None:
-        return NAMED_ONLY_WEIGHT
+        return 0.5 if local_authority(head, rm.place) else NAMED_ONLY_WEIGHT
     if role.dep_ == "pobj" and role.head.lower_ in LOCATIVE_PREPOSITIONS:
         return 1.0
     return 0.5
@@ -387,18 +422,47 @@ def focus_place(weighted: Iterable[tuple[ResolvedMention, float]], incident_plac
     return best  # local news that never names its country: "Alexandria", not "United States"
 
 
+def _background(sentence: Sentence, rm: ResolvedMention) -> bool:
+    """A place in a past-perfect clause ("had been convicted in 2004 in Bronx County") is background, not the scene."""
+    head = mention_head(sentence.doc, rm, sentence.start) if sentence.doc is not None else None
+    if head is None:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in t.children)
+               for t in [head, *head.ancestors])
+
+
 def nearby_place(sentence: Sentence, sentences: list[Sentence], located: dict, weights: dict, gazetteer) -> Place | None:
-    """The place of the previous sentence of the paragraph (its incident's, else its first "in X"),
-    else of the next one, else the main place of the paragraph."""
-    paragraph = [s for s in sentences if s.paragraph is sentence.paragraph and s is not sentence]
-    for neighbour in (sentence.index - 1, sentence.index + 1):
-        other = next((s for s in paragraph if s.index == neighbour), None)
-        if other is None:
-            continue
+    """The place of the episode a sentence continues.
+
+    In order: another incident of the sentence; the previous sentence of the paragraph (its
+    incident's place, else its first "in X" outside a past-perfect clause); the next one; earlier
+    sentences of the paragraph; the paragraph's main place; the sentences just before the
+    paragraph (not across a heading). At most `LOOKBACK_SENTENCES` back.
+    """
+    if located.get(sentence.index):
+        return located[sentence.index][0]
+
+    def place_of(other: Sentence) -> Place | None:
         if located.get(other.index):
             return located[other.index][0]
-        usable = [rm for rm in other.mentions if weights[(other.index, id(rm))] >= 1.0]
-        if usable:
-            return usable[0].place
+        usable = [rm for rm in other.mentions if weights[(other.index, id(rm))] >= 1.0 and not _background(other, rm)]
+        return usable[0].place if usable else None
+
+    earlier = sentences[max(0, sentence.index - LOOKBACK_SENTENCES):sentence.index][::-1]
+    before = [s for s in earlier if s.paragraph is sentence.paragraph]
+    following = [s for s in sentences[sentence.index + 1:sentence.index + 2] if s.paragraph is sentence.paragraph]
+    for other in before[:1] + following + before[1:]:
+        place = place_of(other)
+        if place is not None:
+            return place
+    paragraph = [s for s in sentences if s.paragraph is sentence.paragraph and s is not sentence]
     local = [(rm, 1.0) for s in paragraph for rm in s.mentions if weights[(s.index, id(rm))] >= 1.0]
-    return focus_place(local, [], gazetteer) if local else None
+    if local:
+        return focus_place(local, [], gazetteer)
+    for other in earlier[len(before):]:
+        if other.paragraph.heading and not other.headline:
+            break
+        place = place_of(other)
+        if place is not None:
+            return place
+    return None

@@ -4,7 +4,8 @@ A document is cut into paragraphs (blank lines, or line breaks after a finished 
 unfinished line followed by a lower-case one continues the paragraph) and paragraphs into
 sentences with spaCy's rule-based sentencizer. Markdown markup, link targets and URLs are
 blanked out first without moving any character, so offsets stay those of ``Document.text``.
-Sentences that may report an incident are then parsed with the full spaCy pipeline
+Source lists and fact boxes ("CNN (United States, en) — Reports ...", "12 June 2026 — date of
+the strike") are left out. Sentences that may report an incident are then parsed with the full spaCy pipeline
 (`geomap.nlp.load_parser`), one batch per document.
 """
 from __future__ import annotations
@@ -31,6 +32,13 @@ _MARKUP = re.compile(
 )
 
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+
+# Lines that describe sources or list figures rather than report: "CNN (United States, en) — Reports
+# the strike ...", "12 June 2026 — date of the strike", "~8 million — Venezuelans who have fled".
+_META_LINE = re.compile(
+    r"^[^\n]{1,100}?\((?:[^()\n]{1,40},\s*)?[a-z]{2,3}\)\s*[—–-]"  # publisher (country, language) —
+    r"|^[~≈<>]?\s*\d[^\n—–.]{0,30}?\s[—–]\s"  # figure — what it counts
+)
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +116,8 @@ def read_sentences(document: Document, clean: str, resolved: Sequence[ResolvedMe
             text = sent.text.strip()
             if len(text) < 8 or not any(ch.isalpha() for ch in text):
                 continue
+            if sent.start_char == 0 and _META_LINE.match(text):
+                continue  # a source list or fact box, not a report
             start = paragraph.start + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
             end = start + len(text)
             # The first line is a headline when it is a heading or the title; a document without a

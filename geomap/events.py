@@ -77,8 +77,8 @@ from geomap.event_places import (
     KIND_GEO_PRECISION, Located, PlaceContext, choose_places, focus_place, mention_weight, nearby_place,
 )
 from geomap.event_text import (
-    CLAUSAL_DEPS, Sentence, char_tokens, clause_verb, clean_text, is_passive, read_sentences, tree_distance,
-    tree_path,
+    CLAUSAL_DEPS, Sentence, char_tokens, clause_verb, clean_text, is_passive, mention_head, read_sentences,
+    tree_distance, tree_path,
 )
 from geomap.event_types import (
     AIRCRAFT_WORDS, EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, FORCE_NOUNS, IMPLICATIVE_VERBS,
@@ -763,6 +763,7 @@ def _incidents(document: Document, sentences: list[Sentence], context: PlaceCont
                 episode.paragraph, episode.sentence = sentence.paragraph.index, sentence.index
             incidents.append(incident)
         context.recent.extend(rm.place for rm in sentence.mentions if mention_weight(sentence, rm) >= 0.5)
+        context.note_named(sentence)
         if new_episode is None and not groups and sentence.dates and sentence.mentions:
             new_episode = _dated_places(sentence, context, gazetteer)
         if new_episode is not None:
@@ -846,10 +847,13 @@ def _resolve_references(incidents: list[_Incident]) -> None:
 
 
 def _locate_fallbacks(incidents: list[_Incident], sentences: list[Sentence], weights: dict, gazetteer) -> None:
-    """Place incidents whose sentence names no usable place: the sentences around it, else the document."""
+    """Place incidents whose sentence names no usable place: the episode they continue (sentences
+    around, `nearby_place`), else the country of their victims ("abducted Venezuelan President X"),
+    else the document's main place; a document that names its country gets the country there
+    rather than one of its regions."""
     located = defaultdict(list)
     for incident in incidents:
-        if incident.place_source == "sentence":
+        if incident.place_source in ("sentence", "episode", "reference"):
             located[incident.sentence.index].extend(loc.place for loc in incident.places)
     document_place = None
     for incident in incidents:
@@ -860,13 +864,52 @@ def _locate_fallbacks(incidents: list[_Incident], sentences: list[Sentence], wei
         if place is not None:
             incident.places = [Located(place, max(2, KIND_GEO_PRECISION[place.kind]))]
             incident.place_source = "nearby"
+            located[sentence.index].append(place)
+            continue
+        place = _victims_country(incident)
+        if place is not None:
+            incident.places = [Located(place, 3)]
+            incident.place_source = "document"
             continue
         if document_place is None:
-            weighted = [(rm, weights[(s.index, id(rm))]) for s in sentences for rm in s.mentions]
-            document_place = focus_place(weighted, [p for ps in located.values() for p in ps], gazetteer)
+            document_place = _document_place(incidents, sentences, located, weights, gazetteer)
         if document_place is not None:
             incident.places = [Located(document_place, 3)]
             incident.place_source = "document"
+
+
+def _document_place(incidents: list[_Incident], sentences: list[Sentence], located: dict, weights: dict, gazetteer):
+    """Where a document's unplaced incidents go: its main place, or its main country when it names one."""
+    weighted = [(rm, weights[(s.index, id(rm))]) for s in sentences for rm in s.mentions]
+    place = focus_place(weighted, [p for ps in located.values() for p in ps], gazetteer)
+    if place is None or place.kind == "country":
+        return place
+    named = {rm.place.country_code for s in sentences for rm in s.mentions
+             if rm.place is not None and rm.place.kind == "country"}
+    if place.country_code in named:
+        country = focus_place(weighted, [p for ps in located.values() for p in ps], gazetteer, country_only=True)
+        if country is not None and country.country_code == place.country_code:
+            return country
+    return place
+
+
+def _victims_country(incident: _Incident):
+    """The country named for whom an incident was done to: "abducted Venezuelan President Nicolás Maduro"."""
+    sentence = incident.sentence
+    targets = set()
+    for token in incident.tokens:
+        target = _object(token) if token.pos_ in ("VERB", "AUX") else next(
+            (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+            None)
+        if target is not None:
+            targets.update(t.i for t in (target, *target.conjuncts))
+    for rm in sentence.mentions:
+        if rm.place is None or rm.place.kind != "country":
+            continue
+        head = mention_head(sentence.doc, rm, sentence.start)
+        if head is not None and head.dep_ in ("amod", "compound", "nmod", "poss") and head.head.i in targets:
+            return rm.place
+    return None
 
 
 def _confidence(incident: _Incident) -> float:

@@ -163,7 +163,7 @@ def write_outputs(
     out_dir: Path,
     *,
     formats: tuple[str, ...] = ("html", "geojson", "csv"),
-    offline: bool = False,
+    offline: bool = True,
     split_by: str | None = None,
     outlines: gpd.GeoDataFrame | None = None,
 ) -> list[Path]:
@@ -171,7 +171,8 @@ def write_outputs(
 
     ``formats`` picks among html (``map.html``), geojson (``events.geojson``, ``places.geojson``),
     csv (``events.csv``) and gpkg (``geomap.gpkg``). ``split_by`` ("type" or "month") adds
-    one map per event type or month beside ``map.html``.
+    one map per event type or month beside ``map.html``. ``offline`` (the default) inlines
+    every script, style and image into the map so it opens with no network.
     """
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
