@@ -209,6 +209,7 @@ def extract(
     inputs: Inputs = None,
     fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", help="jsonl (one mention per line), geojson or table."),
     demonyms: bool = typer.Option(True, "--demonyms/--no-demonyms", help="Include demonyms such as 'Venezuelan' (flagged label=demonym)."),
+    explain: bool = typer.Option(False, "--explain", help="Instead of mentions, print every gazetteer candidate as JSON Lines with its score, whether it was kept, and why."),
     fast: Fast = False,
     model: Model = None,
     workers: Workers = None,
@@ -222,6 +223,9 @@ def extract(
         documents, skipped = read_documents(inputs or DEFAULT_INPUTS)
         _report_skipped(skipped)
         settings = _settings(fast, model, workers, None)
+        if explain:
+            _explain(documents, settings)
+            raise typer.Exit(EXIT_SKIPPED if skipped else 0)
         with _Progress(quiet, "Geoparsing") as progress:
             progress.start(len(documents))
             rows = [_mention_row(resolved)
@@ -248,6 +252,19 @@ def extract(
         Console().print(table)
     if skipped:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _explain(documents, settings) -> None:
+    from geomap.extract import MentionExtractor
+    from geomap.gazetteer import Gazetteer
+    from geomap.nlp import load_nlp
+
+    extractor = MentionExtractor(Gazetteer.open(), None if settings.fast else load_nlp(settings.model))
+    for document in documents:
+        for surface, start, end, score, accepted, reasons in extractor.explain(document):
+            typer.echo(json.dumps({"doc_id": document.doc_id, "surface": surface, "start": start, "end": end,
+                                   "score": round(score, 3), "accepted": accepted, "reasons": reasons},
+                                  ensure_ascii=False))
 
 
 def _mention_row(resolved) -> dict:

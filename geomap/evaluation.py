@@ -164,11 +164,6 @@ def score(gold: Sequence[Sequence[Toponym]], predicted: Sequence[Sequence[Topony
     return Scores(tp, fp, fn, precision, recall, f1, mean_km, median_km, acc161, auc, e2e161)
 
 
-def predictions_to_toponyms(results: Iterable[Sequence[ResolvedMention]]) -> list[list[Toponym]]:
-    """Turn resolved mentions per document into what `score` reads (via the EUPEG line format)."""
-    return [parse_line(format_line(mentions)) for mentions in results]
-
-
 def peer_scores(peers_dir: Path, gold: Sequence[Sequence[Toponym]]) -> dict[str, Scores]:
     """Score every ``SYSTEM.txt`` prediction file in ``peers_dir``, by system name."""
     return {path.stem: score(gold, read_annotations(path)) for path in sorted(Path(peers_dir).glob("*.txt"))}

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from geomap.event_text import CLAUSAL_DEPS, Sentence, clause_verb, mention_head, tree_distance, tree_path
 from geomap.event_types import EVENT_TYPES
@@ -52,6 +52,8 @@ INCIDENT_PLACE_WEIGHT = 3
 LOOKBACK_SENTENCES = 3  # how far back an unplaced incident looks for the place of the episode it continues
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+
+_NEW_EPISODE = re.compile(r"\b(?:in (?:a )?separate|in another (?:incident|attack|case)|elsewhere|meanwhile)\b", re.I)
 
 NAMED_ONLY_WEIGHT = 0.1  # a place named as an actor or modifier ("US officials") says little about where
 
@@ -215,6 +217,13 @@ def _place_candidates(sentence: Sentence, anchors: list, event_type: str | None,
             noun = head if head.dep_ not in ("amod", "compound") or event_type not in CIVIC_TYPES else head.head
             if noun.dep_ == "nsubj" and any(noun.head == a or noun.head == clause_verb(a) for a in anchors):
                 out.append(_Candidate(rm, head, 2, 1))
+            elif head.dep_ in ("amod", "compound") and head.head.lemma_.lower() in PLACE_HEAD_NOUNS:
+                # "in several French cities", "across Mexican states": somewhere in that country
+                role = place_role(head.head, movement, set(place_heads))
+                best = min((r for r in (_reachable(a, role, movement) for a in anchors) if r is not None),
+                           default=None) if role is not None else None
+                if best is not None:
+                    out.append(_Candidate(rm, head, *best))
             continue
         start, end = rm.mention.start - sentence.start, rm.mention.end - sentence.start
         if any(e.start_char <= start and end <= e.end_char and (e.end_char - e.start_char) > (end - start)
@@ -431,18 +440,25 @@ def _background(sentence: Sentence, rm: ResolvedMention) -> bool:
                for t in [head, *head.ancestors])
 
 
-def nearby_place(sentence: Sentence, sentences: list[Sentence], located: dict, weights: dict, gazetteer) -> Place | None:
+def nearby_place(sentence: Sentence, sentences: list[Sentence], located: dict, weights: dict, gazetteer,
+                 same_episode: Callable[[Sentence], bool] | None = None) -> Place | None:
     """The place of the episode a sentence continues.
 
     In order: another incident of the sentence; the previous sentence of the paragraph (its
     incident's place, else its first "in X" outside a past-perfect clause); the next one; earlier
     sentences of the paragraph; the paragraph's main place; the sentences just before the
-    paragraph (not across a heading). At most `LOOKBACK_SENTENCES` back.
+    paragraph (not across a heading). At most `LOOKBACK_SENTENCES` back. ``same_episode`` tells
+    whether another sentence can be of the incident's episode (not dated at another time); a
+    sentence that opens a new one ("In a separate incident", "Elsewhere") continues none.
     """
     if located.get(sentence.index):
         return located[sentence.index][0]
+    if _NEW_EPISODE.search(sentence.text):
+        return None
 
     def place_of(other: Sentence) -> Place | None:
+        if same_episode is not None and not same_episode(other):
+            return None
         if located.get(other.index):
             return located[other.index][0]
         usable = [rm for rm in other.mentions if weights[(other.index, id(rm))] >= 1.0 and not _background(other, rm)]
@@ -456,7 +472,8 @@ def nearby_place(sentence: Sentence, sentences: list[Sentence], located: dict, w
         if place is not None:
             return place
     paragraph = [s for s in sentences if s.paragraph is sentence.paragraph and s is not sentence]
-    local = [(rm, 1.0) for s in paragraph for rm in s.mentions if weights[(s.index, id(rm))] >= 1.0]
+    local = [(rm, 1.0) for s in paragraph for rm in s.mentions
+             if weights[(s.index, id(rm))] >= 1.0 and not _background(s, rm)]
     if local:
         return focus_place(local, [], gazetteer)
     for other in earlier[len(before):]:

@@ -716,7 +716,7 @@ def extract_events(document: Document, resolved: Sequence[ResolvedMention], *, n
                     and country is not None and rm.place.country_code == country.country_code), None)
     incidents = _incidents(document, sentences, PlaceContext(country, capital), gazetteer)
     _resolve_references(incidents)
-    _locate_fallbacks(incidents, sentences, weights, gazetteer)
+    _locate_fallbacks(incidents, sentences, weights, gazetteer, document.published)
     events = [event for incident in incidents for event in _to_events(document, incident)]
     return merge_events(events, gazetteer=gazetteer) if merge else events
 
@@ -846,21 +846,28 @@ def _resolve_references(incidents: list[_Incident]) -> None:
                 incident.place_source = "reference"
 
 
-def _locate_fallbacks(incidents: list[_Incident], sentences: list[Sentence], weights: dict, gazetteer) -> None:
+def _locate_fallbacks(incidents: list[_Incident], sentences: list[Sentence], weights: dict, gazetteer,
+                      published: date | None) -> None:
     """Place incidents whose sentence names no usable place: the episode they continue (sentences
     around, `nearby_place`), else the country of their victims ("abducted Venezuelan President X"),
     else the document's main place; a document that names its country gets the country there
     rather than one of its regions."""
     located = defaultdict(list)
+    windows = defaultdict(list)  # the dates of each sentence's incidents and date expressions
     for incident in incidents:
         if incident.place_source in ("sentence", "episode", "reference"):
             located[incident.sentence.index].extend(loc.place for loc in incident.places)
+        if incident.date_source in ("explicit", "episode", "reference"):
+            windows[incident.sentence.index].append(incident.window)
+    for sentence in sentences:
+        windows[sentence.index].extend(m.window for m in sentence.dates if m.window is not None and not m.future)
     document_place = None
     for incident in incidents:
         if incident.places:
             continue
         sentence = incident.sentence
-        place = nearby_place(sentence, sentences, located, weights, gazetteer)
+        place = nearby_place(sentence, sentences, located, weights, gazetteer,
+                             lambda other, incident=incident: _same_time(incident, other, windows, published))
         if place is not None:
             incident.places = [Located(place, max(2, KIND_GEO_PRECISION[place.kind]))]
             incident.place_source = "nearby"
@@ -876,6 +883,21 @@ def _locate_fallbacks(incidents: list[_Incident], sentences: list[Sentence], wei
         if document_place is not None:
             incident.places = [Located(document_place, 3)]
             incident.place_source = "document"
+
+
+def _same_time(incident: _Incident, other: Sentence, windows: dict, published: date | None) -> bool:
+    """Whether another sentence can be of an incident's episode: not dated at another time, and not a
+    present-tense state ("remains in the Chapare region") for an incident long before publication."""
+    window = incident.window
+    if incident.date_source == "none" or window.start is None:
+        return True
+    dated = windows.get(other.index)
+    if dated:
+        return any(window.overlaps(w) for w in dated)
+    if other.doc is None or published is None or window.end is None:
+        return True
+    root = next((t for t in other.doc if t.dep_ == "ROOT"), None)
+    return root is None or _tense(root) != "present" or window.end >= published - timedelta(days=RECENT_DAYS)
 
 
 def _document_place(incidents: list[_Incident], sentences: list[Sentence], located: dict, weights: dict, gazetteer):

@@ -130,7 +130,7 @@ def iter_file_documents(item: InputFile) -> Iterator[Document | SkippedInput]:
     if suffix in HTML_SUFFIXES:
         doc = _html_document(item.doc_id, text)
     else:
-        doc = _text_document(item.doc_id, text, markdown=suffix in MARKDOWN_SUFFIXES)
+        doc = _text_document(item.doc_id, text)
     if not doc.text.strip():
         raise InputNotReadable(f"{item.path}: no text in it")
     yield _apply_metadata(replace(doc, path=str(item.path)), sidecar, item.path)
@@ -250,7 +250,7 @@ def parse_date(text: str) -> date | None:
     return parse_absolute_date(text)
 
 
-def _text_document(doc_id: str, text: str, *, markdown: bool) -> Document:
+def _text_document(doc_id: str, text: str) -> Document:
     """Plain text and Markdown keep the file's text exactly, so offsets point into the file."""
     lines = [line for line in text.splitlines() if line.strip()]
     header = lines[:HEADER_LINES]

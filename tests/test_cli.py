@@ -65,3 +65,12 @@ def test_build_rejects_an_unknown_split(tmp_path):
     result = runner.invoke(app, ["build", str(SEEDS), "--out", str(tmp_path), "--split-by", "colour"])
     assert result.exit_code == 2
     assert "--split-by takes 'type' or 'month'" in result.output
+
+
+def test_extract_explain_says_why_each_candidate_was_kept_or_dropped(tmp_path):
+    (tmp_path / "a.txt").write_text("Guerrero Flores hid in Bolívar state.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--explain", "--quiet"])
+    assert result.exit_code == 0, result.output
+    rows = {row["surface"]: row for row in map(json.loads, result.stdout.splitlines())}
+    assert rows["Guerrero"]["accepted"] is False and "part of the PERSON name" in rows["Guerrero"]["reasons"]
+    assert rows["Bolívar"]["accepted"] is True and any("state" in reason for reason in rows["Bolívar"]["reasons"])
