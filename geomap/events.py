@@ -74,7 +74,7 @@ from typing import Sequence
 from geomap.dates import DateMention, DateWindow, since_window, unknown_window, week_window
 from geomap.event_merge import merge_events
 from geomap.event_places import (
-    KIND_GEO_PRECISION, Located, PlaceContext, choose_places, focus_place, mention_weight, nearby_place,
+    KIND_GEO_PRECISION, PLACE_HEAD_NOUNS, Located, PlaceContext, choose_places, focus_place, mention_weight, nearby_place,
 )
 from geomap.event_text import (
     CLAUSAL_DEPS, Sentence, char_tokens, clause_verb, clean_text, is_passive, mention_head, read_sentences,
@@ -127,6 +127,8 @@ TEMPORAL_MARKERS = frozenset("since after before following until once".split())
 RECENT_DAYS = 31
 
 EPISODE_SENTENCES = 3
+
+SPREAD_WORDS = frozenset("several many multiple various numerous dozens scores".split())
 
 DEFINITE_DETERMINERS = frozenset("the this that these those".split())
 
@@ -554,13 +556,14 @@ def _nearest_date(sentence: Sentence, tokens: list, published: date | None) -> t
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        usable = [t for t in tokens if _date_applies(mention, span.root, t)]
+        root = _span_root(span)
+        usable = [t for t in tokens if _date_applies(mention, root, t)]
         if not usable:
             continue
-        distance = min(tree_distance(t, span.root) for t in usable)
+        distance = min(tree_distance(t, root) for t in usable)
         key = (distance, mention.start)
         if best is None or key < best[0]:
-            best = (key, mention, span.root, usable)
+            best = (key, mention, root, usable)
     if best is None:
         return None, None
     _, mention, root, usable = best
@@ -569,6 +572,12 @@ def _nearest_date(sentence: Sentence, tokens: list, published: date | None) -> t
     if not mention.since and mention.window is not None and any(_under_since(root, t) for t in usable):
         return mention, since_window(mention.window, published)  # "since the coup in February 2021"
     return mention, mention.window
+
+
+def _span_root(span):
+    """The head of a date expression, not its article: "October" in "the October (elections)"."""
+    heads = [t for t in span if t.head == t or not (span.start <= t.head.i < span.end)]
+    return next((t for t in heads if t.dep_ != "det"), span.root)
 
 
 def _temporal_island(trigger):
@@ -791,7 +800,7 @@ def _date_undated(incident: _Incident, episode: _Episode | None, published: date
     if usable:
         incident.window = episode.window
         incident.date_source = "episode"
-        if not incident.places and episode.places:
+        if not incident.places and episode.places and not _dispersed(incident.tokens):
             incident.places = list(episode.places)
             incident.place_source = "episode"
             # "the attack" after "an air strike killed 100": the same incident, of the episode's type.
@@ -857,17 +866,21 @@ def _locate_fallbacks(incidents: list[_Incident], sentences: list[Sentence], wei
     for incident in incidents:
         if incident.place_source in ("sentence", "episode", "reference"):
             located[incident.sentence.index].extend(loc.place for loc in incident.places)
-        if incident.date_source in ("explicit", "episode", "reference"):
+        if incident.date_source == "explicit" and incident.date is not None:
+            windows[incident.sentence.index].append(incident.date.point or incident.window)
+        elif incident.date_source in ("episode", "reference"):
             windows[incident.sentence.index].append(incident.window)
-    for sentence in sentences:
-        windows[sentence.index].extend(m.window for m in sentence.dates if m.window is not None and not m.future)
+    for sentence in sentences:  # the dates themselves, not extended to publication by "since"
+        windows[sentence.index].extend(m.point or m.window for m in sentence.dates if m.window is not None and not m.future)
     document_place = None
     for incident in incidents:
         if incident.places:
             continue
         sentence = incident.sentence
-        place = nearby_place(sentence, sentences, located, weights, gazetteer,
-                             lambda other, incident=incident: _same_time(incident, other, windows, published))
+        place = None
+        if not _dispersed(incident.tokens) and not _trend(incident, published):
+            place = nearby_place(sentence, sentences, located, weights, gazetteer,
+                                 lambda other, incident=incident: _same_time(incident, other, windows, published))
         if place is not None:
             incident.places = [Located(place, max(2, KIND_GEO_PRECISION[place.kind]))]
             incident.place_source = "nearby"
@@ -883,6 +896,29 @@ def _locate_fallbacks(incidents: list[_Incident], sentences: list[Sentence], wei
         if document_place is not None:
             incident.places = [Located(document_place, 3)]
             incident.place_source = "document"
+
+
+def _dispersed(tokens) -> bool:
+    """Whether the incident happened in many places of a kind: "in at least six prisons", "in several cities"."""
+    def many(noun) -> bool:
+        return noun.tag_ == "NNS" and noun.lemma_.lower() in PLACE_HEAD_NOUNS and any(
+            c.dep_ in ("nummod", "amod") and (c.like_num or c.lower_ in SPREAD_WORDS) for c in noun.children)
+
+    for token in tokens:
+        clause = token if token.pos_ in ("VERB", "AUX") else clause_verb(token)
+        if clause.dep_ == "relcl" and many(clause.head):
+            return True  # "six prisons, where inmates took 100 guards hostage"
+        if any(noun.dep_ == "pobj" and many(noun) for noun in clause.subtree):
+            return True
+    return False
+
+
+def _trend(incident: _Incident, published: date | None) -> bool:
+    """A count over a long time up to the report ("since the coup in February 2021, the military has
+    arrested 21,000 people"): not one episode with its neighbours' place."""
+    window = incident.window
+    return (incident.date_source == "explicit" and window.start is not None and window.end is not None
+            and window.end == published and (window.end - window.start).days > RECENT_DAYS)
 
 
 def _same_time(incident: _Incident, other: Sentence, windows: dict, published: date | None) -> bool:

@@ -147,8 +147,8 @@ def split_events(events: gpd.GeoDataFrame, by: str) -> dict[str, gpd.GeoDataFram
     events : GeoDataFrame
         Incidents in the contract's columns.
     by : str
-        "type" (key: the ``event_type``) or "month" (key: "YYYY-MM" of ``date_start``;
-        undated incidents under "undated").
+        "type" (key: the ``event_type``) or "month" (key: "YYYY-MM" of ``date_start``; incidents
+        known only to the season or year under "YYYY", undated ones under "undated").
 
     Returns
     -------
@@ -160,7 +160,7 @@ def split_events(events: gpd.GeoDataFrame, by: str) -> dict[str, gpd.GeoDataFram
     if by == "type":
         keys = [_text(value) or "unclassified" for value in events["event_type"]]
     else:
-        keys = [_month(value) for value in events["date_start"]]
+        keys = [_month(start, precision) for start, precision in zip(events["date_start"], events["date_precision"])]
     groups = pd.Series(keys, index=events.index)
     return {key: events[groups == key] for key in sorted(set(keys))}
 
@@ -490,9 +490,11 @@ def _day(value: Any) -> int | None:
     return (value - _EPOCH).days
 
 
-def _month(value: Any) -> str:
-    day = _day(value)
-    return "undated" if day is None else (_EPOCH + timedelta(days=day)).strftime("%Y-%m")
+def _month(start: Any, precision: Any) -> str:
+    day = _day(start)
+    if day is None:
+        return "undated"
+    return (_EPOCH + timedelta(days=day)).strftime("%Y-%m" if precision in ("day", "week", "month") else "%Y")
 
 
 def _representative(record: dict, geometry) -> tuple[float | None, float | None]:

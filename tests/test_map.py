@@ -253,6 +253,9 @@ def test_split_events_by_type_and_month(incidents):
     by_month = split_events(incidents, "month")
     assert by_month["2026-06"]["event_id"].tolist() == [f"lc-{k}" for k in range(4)] + ["bolivar-1"]
     assert by_month["undated"]["event_id"].tolist() == ["undated"]
+    yearly = incidents.copy()
+    yearly.loc[yearly.index[0], "date_precision"] = "year"  # known only to the year: no month map
+    assert yearly["event_id"].iloc[0] in split_events(yearly, "month")[yearly["date_start"].iloc[0][:4]]["event_id"].tolist()
     with pytest.raises(ValueError, match="'type' or 'month', got 'week'"):
         split_events(incidents, "week")
 
