@@ -25,7 +25,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import geopandas as gpd
-import pandas as pd
 import shapely
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -110,9 +109,9 @@ def _sentence(rng: random.Random, words: int) -> str:
 def shipped_outlines() -> gpd.GeoDataFrame | None:
     try:
         from geomap.gazetteer import Gazetteer
+        from geomap.geo import basemap_outlines
 
-        gazetteer = Gazetteer.open()
-        return pd.concat([gazetteer.outlines("country"), gazetteer.outlines("admin1")], ignore_index=True)
+        return basemap_outlines(Gazetteer.open())
     except Exception as exc:  # the bench still measures the incidents without a basemap
         print(f"no gazetteer outlines ({exc}); measuring without a basemap", file=sys.stderr)
         return None

@@ -179,7 +179,7 @@ def build(
     if split_by not in (None, "type", "month"):
         raise typer.BadParameter(f"--split-by takes 'type' or 'month', got {split_by!r}")
     try:
-        with _Progress(quiet, "Reading reports") as progress:
+        with _Progress(quiet, "Mapping reports") as progress:
             result = pipeline.build(inputs or DEFAULT_INPUTS, _settings(fast, model, workers, published),
                                     on_documents=progress.start, on_progress=progress.advance)
         _report_skipped(result.skipped)

@@ -24,16 +24,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def seeds_map_html(inputs: list[Path]) -> str:
-    import pandas as pd
-
     from geomap import build
     from geomap.gazetteer import Gazetteer
+    from geomap.geo import basemap_outlines
     from geomap.render import map_html, render_map
 
     result = build(inputs)
-    gazetteer = Gazetteer.open()
-    outlines = pd.concat([gazetteer.outlines("country"), gazetteer.outlines("admin1")], ignore_index=True)
-    return map_html(render_map(result.events, result.places, outlines=outlines, offline=True, title="geomap: seeds"))
+    return map_html(render_map(result.events, result.places, outlines=basemap_outlines(Gazetteer.open()),
+                               offline=True, title="geomap: seeds"))
 
 
 def synthetic_map_html(n: int) -> str:
