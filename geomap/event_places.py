@@ -14,13 +14,23 @@ capital", "the country" and "the area / region / town / prison" name the documen
 main country, or the last place of that kind (an incident's first). A plural demonym subject
 of a vote or protest ("Venezuelans voted") names its country when nothing better does.
 
-Around it (`nearby_place`, geo_precision at least 2): the previous sentence of the paragraph
-(its incident's place, else its first "in X"), the next one, the paragraph's main place.
+Around it (`nearby_place`, geo_precision at least 2), the place of the episode the sentence
+continues: another incident of the same sentence; the previous sentence of the paragraph (its
+incident's place, else its first "in X" that is not in a past-perfect background clause), the
+next one, up to three sentences back, the paragraph's main place, then the sentences just
+before the paragraph (not across a heading). Sentences dated at another time than the incident
+are skipped, and a sentence opening a new episode ("In a separate incident", "Elsewhere")
+continues none. A named facility ("Tocorón prison") is what a later "the prison" refers to.
+A town's or county's police ("Grand Prairie police are investigating the death") place an
+incident there when nothing better does; a demonym on a place noun ("in several French
+cities") names its country; a place name modifying the incident noun ("Tbilisi protests",
+"Gaza strike"; a country only for elections and protests) is its place.
 
 In the document (`focus_place`, geo_precision 3): the country whose places are most often
-named as locations (a name used as an actor or modifier counts 0.1, an incident's place 3);
-its first-level division when that holds most of the country's weight; for a text that never
-names its country (local news), its most-named place.
+named as locations (a name used as an actor or modifier counts 0.1, a town's police 0.5, an
+incident's place 3); its first-level division when that holds most of the country's weight; for
+a text that never names its country (local news), its most-named place. (`geomap.events` uses
+the country itself for incidents placed nowhere else when the document names it.)
 """
 from __future__ import annotations
 
@@ -231,8 +241,10 @@ def _place_candidates(sentence: Sentence, anchors: list, event_type: str | None,
             continue  # inside "Tren de Aragua", "Central University of Venezuela"
         role = place_role(head, movement, set(place_heads))
         if role is None:
-            if head.dep_ in ("compound", "nmod") and head.head in anchors and rm.place.kind != "country":
-                out.append(_Candidate(rm, head, 0, 1))  # "after Tbilisi protests", "killed in Gaza strike"
+            if head.dep_ in ("compound", "nmod", "poss") and head.head in anchors and (
+                    rm.place.kind != "country" or event_type in CIVIC_TYPES):
+                # "after Tbilisi protests", "killed in Gaza strike", "Guyana's general elections" (not "US strikes")
+                out.append(_Candidate(rm, head, 0, 1))
             elif local_authority(head, rm.place) and anchors:
                 out.append(_Candidate(rm, head, 2, min(tree_distance(a, head) for a in anchors)))
             continue
@@ -263,10 +275,14 @@ def local_authority(head, place: Place) -> bool:
             and head.head.lemma_.lower() in LOCAL_AUTHORITY_NOUNS)
 
 
+def _out_of(token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in LOCATIVE_OF_WORDS
+
+
 def _locative_of(preposition) -> bool:
     """Whether "of X" names a place: after a place or control noun, also when attached to the verb ("taking control of X")."""
     head = preposition.head
-    return head.lemma_.lower() in OF_PLACE_HEADS or head.lower_ in LOCATIVE_OF_WORDS or (
+    return head.lemma_.lower() in OF_PLACE_HEADS or (
         head.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and c.lemma_.lower() in OF_PLACE_HEADS for c in head.children))
 
 
@@ -280,6 +296,8 @@ def place_role(head, movement: bool, place_heads: set[int] = frozenset()):
     """
     token = head
     for _ in range(8):
+        if _out_of(token):
+            return token  # "in and out of Tocorón"
         if token.dep_ == "pobj" and token.head.lower_ == "of" and _locative_of(token.head):
             token = token.head.head  # "the city of Pacaraima", "took control of X prison", "the siege of X"
         elif token.dep_ == "appos":
@@ -367,7 +385,7 @@ def mention_weight(sentence: Sentence, rm: ResolvedMention) -> float:
     role = place_role(head, True)
     if role is None:
         return 0.5 if local_authority(head, rm.place) else NAMED_ONLY_WEIGHT
-    if role.dep_ == "pobj" and role.head.lower_ in LOCATIVE_PREPOSITIONS:
+    if role.dep_ == "pobj" and (role.head.lower_ in LOCATIVE_PREPOSITIONS or _out_of(role)):
         return 1.0
     return 0.5
 
@@ -441,13 +459,14 @@ def _background(sentence: Sentence, rm: ResolvedMention) -> bool:
 
 
 def nearby_place(sentence: Sentence, sentences: list[Sentence], located: dict, weights: dict, gazetteer,
-                 same_episode: Callable[[Sentence], bool] | None = None) -> Place | None:
+                 same_episode: Callable[[Sentence], bool] | None = None, *, across_paragraphs: bool = True
+                 ) -> Place | None:
     """The place of the episode a sentence continues.
 
     In order: another incident of the sentence; the previous sentence of the paragraph (its
     incident's place, else its first "in X" outside a past-perfect clause); the next one; earlier
     sentences of the paragraph; the paragraph's main place; the sentences just before the
-    paragraph (not across a heading). At most `LOOKBACK_SENTENCES` back. ``same_episode`` tells
+    paragraph (not across a heading; ``across_paragraphs=False`` stops before). At most `LOOKBACK_SENTENCES` back. ``same_episode`` tells
     whether another sentence can be of the incident's episode (not dated at another time); a
     sentence that opens a new one ("In a separate incident", "Elsewhere") continues none.
     """
@@ -471,11 +490,14 @@ def nearby_place(sentence: Sentence, sentences: list[Sentence], located: dict, w
         place = place_of(other)
         if place is not None:
             return place
-    paragraph = [s for s in sentences if s.paragraph is sentence.paragraph and s is not sentence]
+    paragraph = [s for s in sentences if s.paragraph is sentence.paragraph and s is not sentence
+                 and (same_episode is None or same_episode(s))]
     local = [(rm, 1.0) for s in paragraph for rm in s.mentions
              if weights[(s.index, id(rm))] >= 1.0 and not _background(s, rm)]
     if local:
         return focus_place(local, [], gazetteer)
+    if not across_paragraphs:
+        return None
     for other in earlier[len(before):]:
         if other.paragraph.heading and not other.headline:
             break

@@ -5,7 +5,8 @@ unfinished line followed by a lower-case one continues the paragraph) and paragr
 sentences with spaCy's rule-based sentencizer. Markdown markup, link targets and URLs are
 blanked out first without moving any character, so offsets stay those of ``Document.text``.
 Source lists and fact boxes ("CNN (United States, en) — Reports ...", "12 June 2026 — date of
-the strike") are left out. Sentences that may report an incident are then parsed with the full spaCy pipeline
+the strike") are left out. The first line is the headline when it is a heading or the title, and
+so is a standfirst right under it that does not end like a sentence. Sentences that may report an incident are then parsed with the full spaCy pipeline
 (`geomap.nlp.load_parser`), one batch per document.
 """
 from __future__ import annotations
@@ -124,6 +125,10 @@ def read_sentences(document: Document, clean: str, resolved: Sequence[ResolvedMe
             # title may open with a short headline sentence ("Avoyelles task force arrests 14.").
             headline = not sentences and (paragraph.heading or " ".join(text.split()).casefold() == title
                                           or (not title and len(text.split()) <= 16))
+            # A standfirst right under the headline that does not end like a sentence is one too.
+            headline = headline or (len(sentences) == 1 and sentences[0].headline and sent.start_char == 0
+                                    and paragraph.index == sentences[0].paragraph.index + 1
+                                    and not _TERMINAL.search(text))
             mentions = [rm for rm in resolved if start <= rm.mention.start and rm.mention.end <= end]
             sentences.append(Sentence(document.doc_id, len(sentences), paragraph, start, end, clean[start:end], headline,
                                        find_dates(clean[start:end], document.published), mentions))

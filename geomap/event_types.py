@@ -97,6 +97,7 @@ class EventType:
     priority: int  # lower wins when one clause has triggers of several types
     absorbs: frozenset[str] = field(default_factory=frozenset)  # types folded into this one in a sentence
     movement: bool = False  # "to X" is where it happens (deployment to X, deported to X)
+    state_act: bool = False  # a government's act: with no place named, it happens in the acting country
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +136,7 @@ EVENT_TYPES: dict[str, EventType] = {
         EventType("deportation", "Deportation", None, None, 14, frozenset({"arrest"}), movement=True),
         EventType("military_deployment", "Military deployment", "Strategic developments", "Other", 15,
                   movement=True),
-        EventType("sanction", "Sanction/designation", None, None, 16),
+        EventType("sanction", "Sanction/designation", None, None, 16, state_act=True),
         EventType("territorial_claim", "Territorial claim", None, None, 17),
         EventType("election", "Election", None, None, 18),
     )

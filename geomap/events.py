@@ -128,6 +128,8 @@ RECENT_DAYS = 31
 
 EPISODE_SENTENCES = 3
 
+ANAPHORIC_PRONOUNS = frozenset("he she they it his her their".split())
+
 SPREAD_WORDS = frozenset("several many multiple various numerous dozens scores".split())
 
 DEFINITE_DETERMINERS = frozenset("the this that these those".split())
@@ -857,10 +859,16 @@ def _resolve_references(incidents: list[_Incident]) -> None:
 
 def _locate_fallbacks(incidents: list[_Incident], sentences: list[Sentence], weights: dict, gazetteer,
                       published: date | None) -> None:
-    """Place incidents whose sentence names no usable place: the episode they continue (sentences
-    around, `nearby_place`), else the country of their victims ("abducted Venezuelan President X"),
-    else the document's main place; a document that names its country gets the country there
-    rather than one of its regions."""
+    """Place incidents whose sentence names no usable place.
+
+    A government's act (sanction) is placed in the country of its targets ("sanctioned two Haitian
+    gang leaders"), else the acting country named as its subject ("US designates"). Others
+    continue the episode of the sentences around them in the paragraph (`nearby_place`; not a
+    count over years up to the report, nor an incident spread over "six prisons"), else happened
+    in the country of their victims ("abducted Venezuelan President X"), else continue the
+    sentences just before the paragraph if they refer back to them (`_anaphoric`) or report the
+    headline's incident type (the lead of "US designates cartels"), else the document's main place; a document that names
+    its country gets the country there rather than one of its regions."""
     located = defaultdict(list)
     windows = defaultdict(list)  # the dates of each sentence's incidents and date expressions
     for incident in incidents:
@@ -872,30 +880,56 @@ def _locate_fallbacks(incidents: list[_Incident], sentences: list[Sentence], wei
             windows[incident.sentence.index].append(incident.window)
     for sentence in sentences:  # the dates themselves, not extended to publication by "since"
         windows[sentence.index].extend(m.point or m.window for m in sentence.dates if m.window is not None and not m.future)
+    headline_types = {incident.event_type for incident in incidents if incident.sentence.headline}
     document_place = None
     for incident in incidents:
         if incident.places:
             continue
         sentence = incident.sentence
-        place = None
-        if not _dispersed(incident.tokens) and not _trend(incident, published):
-            place = nearby_place(sentence, sentences, located, weights, gazetteer,
-                                 lambda other, incident=incident: _same_time(incident, other, windows, published))
+        if EVENT_TYPES[incident.event_type].state_act:
+            place = _victims_country(incident) or _actor_country(incident)
+            if place is not None:
+                incident.places = [Located(place, 3)]
+                incident.place_source = "nearby"
+                located[sentence.index].append(place)
+                continue
+        continues = not _dispersed(incident.tokens) and not _trend(incident, published)
+        same_time = lambda other, incident=incident: _same_time(incident, other, windows, published)  # noqa: E731
+        place = nearby_place(sentence, sentences, located, weights, gazetteer, same_time,
+                             across_paragraphs=False) if continues else None
+        if place is None:
+            place = _victims_country(incident)
+            if place is not None:
+                incident.places = [Located(place, 3)]
+                incident.place_source = "document"
+                continue
+        if place is None and continues and (incident.event_type in headline_types or _anaphoric(sentence, sentences)):
+            place = nearby_place(sentence, sentences, located, weights, gazetteer, same_time)
         if place is not None:
             incident.places = [Located(place, max(2, KIND_GEO_PRECISION[place.kind]))]
             incident.place_source = "nearby"
             located[sentence.index].append(place)
-            continue
-        place = _victims_country(incident)
-        if place is not None:
-            incident.places = [Located(place, 3)]
-            incident.place_source = "document"
             continue
         if document_place is None:
             document_place = _document_place(incidents, sentences, located, weights, gazetteer)
         if document_place is not None:
             incident.places = [Located(document_place, 3)]
             incident.place_source = "document"
+
+
+def _anaphoric(sentence: Sentence, sentences: list[Sentence]) -> bool:
+    """Whether a sentence refers back to the paragraph before: a pronoun subject ("He escaped in 2012")
+    or a definite subject named just before ("The soldiers were reclaiming ..." after "11,000 soldiers")."""
+    earlier = " ".join(s.text for s in sentences[max(0, sentence.index - EPISODE_SENTENCES):sentence.index]).lower()
+    words = set(re.findall(r"\w+", earlier))
+    for token in sentence.doc:
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if token.pos_ == "PRON" and token.lower_ in ANAPHORIC_PRONOUNS:
+            return True
+        if any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in token.children) and token.lower_ in words:
+            return True
+    return False
 
 
 def _dispersed(tokens) -> bool:
@@ -951,6 +985,24 @@ def _document_place(incidents: list[_Incident], sentences: list[Sentence], locat
     return place
 
 
+def _actor_country(incident: _Incident):
+    """The country that acts, named as the subject or its modifier: "US designates ...", "the US Treasury sanctioned"."""
+    sentence = incident.sentence
+    subjects = set()
+    for token in incident.tokens:
+        subject = _subject(token) if token.pos_ in ("VERB", "AUX") else None
+        if subject is not None:
+            subjects.update(t.i for t in (subject, *subject.conjuncts))
+    for rm in sentence.mentions:
+        if rm.place is None or rm.place.kind != "country":
+            continue
+        head = mention_head(sentence.doc, rm, sentence.start)
+        if head is not None and (head.i in subjects or (
+                head.dep_ in ("amod", "compound", "nmod", "poss") and head.head.i in subjects)):
+            return rm.place
+    return None
+
+
 def _victims_country(incident: _Incident):
     """The country named for whom an incident was done to: "abducted Venezuelan President Nicolás Maduro"."""
     sentence = incident.sentence
@@ -959,8 +1011,9 @@ def _victims_country(incident: _Incident):
         target = _object(token) if token.pos_ in ("VERB", "AUX") else next(
             (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
             None)
-        if target is not None:
-            targets.update(t.i for t in (target, *target.conjuncts))
+        if target is not None:  # "Maduro" and "President" in "Venezuelan President Nicolás Maduro"
+            targets.update(t.i for n in (target, *target.conjuncts)
+                           for t in (n, *(c for c in n.children if c.dep_ in ("compound", "appos"))))
     for rm in sentence.mentions:
         if rm.place is None or rm.place.kind != "country":
             continue

@@ -29,11 +29,12 @@ EASTERN_PACIFIC = Place("cur:eastern-pacific", "Eastern Pacific", "water", 0.42,
 KADUNA = Place("ne1:NG-KD", "Kaduna", "admin1", 10.37, 7.71, "NG", "NG.23", "Kaduna")
 KURIGA = Place("gn:2333000", "Kuriga", "locality", 10.43, 7.21, "NG", "NG.23", "Kaduna")
 NIGERIA = Place("ne0:NG", "Nigeria", "country", 9.08, 8.68, "NG")
+TOCORON = Place("gn:3625023", "Tocorón", "locality", 10.10, -67.48, "VE", "VE.02", "Aragua")
 
 PLACES = {
     "Venezuela": VENEZUELA, "Bolívar state": BOLIVAR, "Las Cristinas": LAS_CRISTINAS, "Km 88": KM_88,
     "Caracas": CARACAS, "Maracaibo": MARACAIBO, "Caribbean": CARIBBEAN, "eastern Pacific": EASTERN_PACIFIC,
-    "Kaduna state": KADUNA, "Kuriga": KURIGA, "Nigeria": NIGERIA,
+    "Kaduna state": KADUNA, "Kuriga": KURIGA, "Nigeria": NIGERIA, "Tocorón": TOCORON,
 }
 DEMONYMS = {"Venezuelan": VENEZUELA, "Venezuelans": VENEZUELA, "Nigerian": NIGERIA}
 
@@ -189,6 +190,47 @@ def test_fatalities_only_where_stated(nlp):
     assert [e.fatalities for e in named] == [1]
     assert [e.fatalities for e in vague] == [None]
     assert [e.fatalities for e in none_said] == [None]
+
+
+def test_source_lists_and_fact_boxes_are_not_reports(nlp):
+    text = ("Strike kills gang leader in Bolívar state\n\n## By the numbers\n\n"
+            "- 12 June 2026 — date of the strike in Bolívar state.\n\n## Sources\n\n"
+            "- **CNN** (United States, en) — Reports the strike that killed Guerrero in Bolívar state.\n")
+    assert [e.summary for e in events_of(text, nlp)] == ["Strike kills gang leader in Bolívar state"]
+
+
+def test_unplaced_incident_continues_the_episode_before_its_paragraph(nlp):
+    text = "Guerrero, 41, was in and out of Tocorón for more than a decade.\n\nHe escaped in 2012 by bribing a guard."
+    [escape] = events_of(text, nlp)
+    assert (escape.event_type, escape.date, escape.place, escape.geo_precision) == ("escape", "2012", TOCORON, 2)
+
+
+def test_a_neighbour_of_another_time_is_not_the_episode(nlp):
+    text = ("Venezuela has been in crisis for a decade.\n\n"
+            "Soldiers arrested 12 men in Maracaibo in 2019. On Monday, gunmen shot dead a priest.")
+    killing = next(e for e in events_of(text, nlp) if e.event_type == "killing")
+    assert (killing.date, killing.place, killing.geo_precision) == ("2026-06-15", VENEZUELA, 3)
+
+
+def test_the_prison_is_the_prison_named_before(nlp):
+    text = ("Soldiers took control of Tocorón prison in 2023. Miners protested in Las Cristinas in May. "
+            "Last week, inmates rioted in the prison.")
+    riot = next(e for e in events_of(text, nlp) if e.event_type == "riot")
+    assert riot.place == TOCORON  # not the last site named
+
+
+def test_an_incident_in_many_places_is_placed_in_the_country(nlp):
+    text = ("Venezuela declared a state of emergency on Tuesday.\n\n"
+            "On Tuesday, gunmen stormed a television studio in Maracaibo. Prison riots broke out in at least six prisons.")
+    riot = next(e for e in events_of(text, nlp) if e.event_type == "riot")
+    assert (riot.date, riot.place, riot.geo_precision) == ("2026-06-16", VENEZUELA, 3)
+
+
+def test_a_towns_police_place_its_incident(nlp):
+    text = ("Maracaibo police are investigating the death of a teenager who was killed on Sunday.\n\n"
+            "The governor visited Bolívar state on Monday.")
+    [killing] = events_of(text, nlp)
+    assert (killing.event_type, killing.place) == ("killing", MARACAIBO)  # not the document's main place
 
 
 def test_every_type_maps_to_acled_or_states_it_does_not():
