@@ -382,8 +382,8 @@ def evaluate(
 
     try:
         result = run_evaluation(gold, docs, _settings(fast, model, workers, None), peers)
-    except (GeomapError, ValueError) as exc:
-        _fail(exc if isinstance(exc, GeomapError) else GeomapError(str(exc)))
+    except GeomapError as exc:
+        _fail(exc)
     if predictions:
         predictions.write_text("".join(line + "\n" for line in result.prediction_lines), encoding="utf-8")
     table = Table(title=f"{gold} ({result.n_documents} documents)", box=box.SIMPLE_HEAD)

@@ -31,3 +31,7 @@ class InputNotReadable(GeomapError):
 
 class ExportError(GeomapError):
     """An output file could not be written."""
+
+
+class CorpusMismatch(GeomapError):
+    """An evaluation corpus's gold, documents or predictions do not line up."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from geomap.errors import CorpusMismatch
 from geomap.models import Document, ResolvedMention
 
 MATCH_WINDOW = 10
@@ -134,11 +135,11 @@ def score(gold: Sequence[Sequence[Toponym]], predicted: Sequence[Sequence[Topony
 
     Raises
     ------
-    ValueError
+    CorpusMismatch
         The two do not have the same number of documents.
     """
     if len(gold) != len(predicted):
-        raise ValueError(f"gold has {len(gold)} documents, the prediction {len(predicted)}")
+        raise CorpusMismatch(f"gold has {len(gold)} documents, the prediction {len(predicted)}")
     tp = fp = fn = 0
     errors: list[float] = []
     for gold_doc, predicted_doc in zip(gold, predicted):
@@ -212,7 +213,7 @@ def evaluate(gold_path: Path, docs_dir: Path, settings=None, peers_dir: Path | N
 
     Raises
     ------
-    ValueError
+    CorpusMismatch
         The gold file and the documents folder do not hold the same number of documents.
     """
     import time
@@ -220,7 +221,7 @@ def evaluate(gold_path: Path, docs_dir: Path, settings=None, peers_dir: Path | N
     gold = read_annotations(Path(gold_path))
     documents = read_corpus_documents(Path(docs_dir))
     if len(documents) != len(gold):
-        raise ValueError(f"{gold_path} has {len(gold)} documents, {docs_dir} has {len(documents)}")
+        raise CorpusMismatch(f"{gold_path} has {len(gold)} documents, {docs_dir} has {len(documents)}")
     started = time.perf_counter()
     results = geoparse_corpus(documents, settings)
     seconds = time.perf_counter() - started

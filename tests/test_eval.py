@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from geomap.cli import app
+from geomap.errors import CorpusMismatch
 from geomap.evaluation import (
     Toponym, evaluate, format_line, parse_line, peer_scores, read_annotations, read_corpus_documents, score,
 )
@@ -41,7 +42,7 @@ def test_matching_rules():
     assert (scores.tp, scores.fp, scores.fn) == (2, 1, 1)
     assert scores.acc161 == 0.5 and scores.median_km == pytest.approx(scores.mean_km)
     assert scores.e2e161 == pytest.approx(1 / 3)
-    with pytest.raises(ValueError):
+    with pytest.raises(CorpusMismatch, match="gold has 1 documents, the prediction 0"):
         score(gold, [])
 
 
