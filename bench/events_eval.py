@@ -11,7 +11,10 @@ Held out (``--heldout``): ``tests/data/events_gold_heldout.jsonl``, 3 more writt
 more LGL articles (31 incidents, one article with none), annotated after development and scored
 without tuning (its errors were later read while improving place attachment, so it is no longer
 blind). ``--heldout2``: ``tests/data/events_gold_heldout2.jsonl``, 6 more LGL articles (31
-incidents, several naming places in two countries), annotated before they were first scored. Each gold incident names a quote (a piece of its sentence), its type, date (ISO
+incidents, several naming places in two countries), annotated before they were first scored.
+``--heldout3``: ``tests/data/events_gold_heldout3.jsonl``, 10 more LGL articles (58 incidents: crime,
+protest, conflict and court news), annotated before the trigger lexicon was broadened and scored
+once before that work (the blind measure of type generalisation). Each gold incident names a quote (a piece of its sentence), its type, date (ISO
 at its precision, null when the text does not say), place name and fatalities (null when not
 stated). Headlines are annotated; an undated headline is dated to the publication week.
 
@@ -47,6 +50,7 @@ GOLD_OWN = ROOT / "tests" / "data" / "events_gold.jsonl"
 GOLD_LGL = ROOT / "tests" / "data" / "events_gold_lgl.jsonl"
 GOLD_HELDOUT = ROOT / "tests" / "data" / "events_gold_heldout.jsonl"
 GOLD_HELDOUT2 = ROOT / "tests" / "data" / "events_gold_heldout2.jsonl"
+GOLD_HELDOUT3 = ROOT / "tests" / "data" / "events_gold_heldout3.jsonl"
 LGL_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev" / "LGL"
 
 
@@ -196,10 +200,14 @@ def main() -> None:
                         help="score the held-out set instead (annotated after development, never tuned on)")
     parser.add_argument("--heldout2", action="store_true",
                         help="score the second held-out set (annotated before it was first scored)")
+    parser.add_argument("--heldout3", action="store_true",
+                        help="score the third held-out set (annotated before the trigger lexicon was broadened)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
     args = parser.parse_args()
 
-    if args.heldout2:
+    if args.heldout3:
+        gold = load_gold([GOLD_HELDOUT3])
+    elif args.heldout2:
         gold = load_gold([GOLD_HELDOUT2])
     elif args.heldout:
         gold = load_gold([GOLD_HELDOUT])

@@ -264,7 +264,8 @@ def _place_candidates(sentence: Sentence, anchors: list, event_type: str | None,
         role = place_role(token, movement, set(place_heads)) if place is not None else None
         best = min((r for r in (_reachable(a, role, movement) for a in anchors) if r is not None), default=None) if role is not None else None
         if best is not None:
-            mention = Mention(sentence.doc_id, token.text, sentence.start + token.idx, sentence.start + token.idx + len(token))
+            surface = sentence.text[token.idx:token.idx + len(token)]  # the parse may be of a sentence-cased headline
+            mention = Mention(sentence.doc_id, surface, sentence.start + token.idx, sentence.start + token.idx + len(token))
             out.append(_Candidate(ResolvedMention(mention, place, 0.5), token, *best))
     return out
 

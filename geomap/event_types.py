@@ -10,53 +10,117 @@ air/drone strike with 5 fatalities, not a strike and a killing).
 event_type           ACLED event_type                 ACLED sub_event_type                         example triggers
 ==================== ================================ ============================================ =========================
 air_strike           Explosions/Remote violence       Air/drone strike                             airstrike, drone strike,
-                                                                                                   (military) strike; any
+                                                                                                   (military) strike,
+                                                                                                   bombard, bombardment; any
                                                                                                    attack/bombing with an
                                                                                                    aircraft in the sentence
-shelling             Explosions/Remote violence       Shelling/artillery/missile attack            shell, shelling; missile,
-                                                                                                   rocket, artillery attack
-bombing              Explosions/Remote violence       Remote explosive/landmine/IED                bombing, explosion, blast,
-                                                                                                   detonate
+shelling             Explosions/Remote violence       Shelling/artillery/missile attack            shell, shelling, barrage;
+                                                                                                   rocket/mortar/artillery
+                                                                                                   fire; missile, rocket,
+                                                                                                   artillery attack
+bombing              Explosions/Remote violence       Remote explosive/landmine/IED                bombing, explosion,
+                                                                                                   blast, detonate, explode,
+                                                                                                   blow up; a
+                                                                                                   bomb/IED/grenade/landmine
+                                                                                                   that kills, explodes,
+                                                                                                   wounds, goes off
 armed_clash          Battles                          Armed clash                                  clash, fighting, battle,
-                                                                                                   firefight, fight (each
-                                                                                                   other / with)
+                                                                                                   firefight, gunfight, gun
+                                                                                                   battle, shootout,
+                                                                                                   skirmish, infighting,
+                                                                                                   exchange (of)
+                                                                                                   fire/gunfire, trade fire,
+                                                                                                   fight (each other / with)
 attack               Violence against civilians       Attack                                       attack, assault, ambush,
-                                                                                                   massacre, shooting, open
-                                                                                                   fire, storm, set fire
-abduction            Violence against civilians       Abduction/forced disappearance               abduct, kidnap, take
-                                                                                                   hostage, seize (people)
-killing              Violence against civilians       Attack                                       kill, murder, assassinate,
-                                                                                                   execute, shoot dead
+                                                                                                   massacre, shoot (not
+                                                                                                   dead), shooting, stab,
+                                                                                                   stabbing, knife,
+                                                                                                   beat/punch/grab/drag
+                                                                                                   (people), gunshot/stab
+                                                                                                   wound, armed robbery,
+                                                                                                   carjacking, mugging,
+                                                                                                   arson, torch, firebomb,
+                                                                                                   open fire, fire shots,
+                                                                                                   pull a gun on, storm, set
+                                                                                                   fire, assassination
+                                                                                                   attempt, attempted murder
+abduction            Violence against civilians       Abduction/forced disappearance               abduct, kidnap, take/hold
+                                                                                                   hostage, seize or snatch
+                                                                                                   (people)
+killing              Violence against civilians       Attack                                       kill, murder,
+                                                                                                   assassinate, execute,
+                                                                                                   slay, strangle,
+                                                                                                   slaughter, homicide,
+                                                                                                   shoot/gun down,
+                                                                                                   shoot/stab/beat to death,
+                                                                                                   fatally
+                                                                                                   shot/stabbed/wounded,
+                                                                                                   fatal/deadly shooting/sta
+                                                                                                   bbing/beating, died of
+                                                                                                   gunshot wounds, found
+                                                                                                   dead with wounds
 arrest               Strategic developments           Arrests                                      arrest, detain, capture,
-                                                                                                   apprehend
-charges              (none)                           (none)                                       indict, indictment, charge
-                                                                                                   (with), file charges
+                                                                                                   apprehend, nab, round up,
+                                                                                                   handcuff, jail, remand,
+                                                                                                   hold/catch/bust/pick
+                                                                                                   up/lock up (people),
+                                                                                                   take/hold in custody,
+                                                                                                   book into jail, go to
+                                                                                                   jail, turn oneself in,
+                                                                                                   surrender to police,
+                                                                                                   roundup
+charges              (none)                           (none)                                       indict, indictment,
+                                                                                                   arraign, arraignment,
+                                                                                                   prosecute, charge (with),
+                                                                                                   file charges
 security_operation   Strategic developments           Other                                        raid / storm / sweep by
                                                                                                    security forces, retake,
                                                                                                    reclaim, take control,
-                                                                                                   crackdown, launch an
+                                                                                                   crackdown, manhunt,
+                                                                                                   dragnet, launch an
                                                                                                    operation
-escape               Strategic developments           Other                                        escape, break out, jailbreak,
-                                                                                                   free (inmates)
+escape               Strategic developments           Other                                        escape, abscond, break
+                                                                                                   out, jailbreak, flee
+                                                                                                   custody, free (inmates)
 protest              Protests                         Peaceful protest                             protest, demonstration,
-                                                                                                   march, rally, (labour)
-                                                                                                   strike
-riot                 Riots                            Violent demonstration                        riot, loot, ransack; an
+                                                                                                   march, rally, picket,
+                                                                                                   sit-in, walkout, walk off
+                                                                                                   the job, take to the
+                                                                                                   streets, (labour) strike;
+                                                                                                   residents/activists
+                                                                                                   marched;
+                                                                                                   protesters/demonstrators
+                                                                                                   as actors of a past event
+riot                 Riots                            Violent demonstration                        riot, loot, ransack,
+                                                                                                   unrest, brawl, melee; an
                                                                                                    attack or clash by
-                                                                                                   protesters or rioters
+                                                                                                   protesters, rioters,
+                                                                                                   youths or a mob
 territorial_claim    (none)                           (none)                                       claim (a territory),
                                                                                                    annex, annexation
-election             (none)                           (none)                                       election, vote, referendum,
-                                                                                                   runoff, ballot
+election             (none)                           (none)                                       election, vote,
+                                                                                                   referendum, runoff,
+                                                                                                   ballot
 sanction             (none)                           (none)                                       sanction, designate (as),
                                                                                                    designation, blacklist
-deportation          (none)                           (none)                                       deport, deportation, expel
+deportation          (none)                           (none)                                       deport, deportation,
+                                                                                                   expel
 military_deployment  Strategic developments           Other                                        deploy, dispatch / send /
-                                                                                                   move troops, troops arrive
+                                                                                                   move troops, troops
+                                                                                                   arrive
 ==================== ================================ ============================================ =========================
 
 Types without an ACLED category (charges, territorial_claim, election, sanction,
 deportation) are outside ACLED's scope; their ``acled_*`` fields are null.
+
+Ordinary crime: local news reports violence between people as often as conflict. It is mapped to
+the same ACLED-style types, because the map's user wants to see it where it happened: a
+shooting, stabbing, beating or armed robbery of a person is an ``attack``, a fatal one a
+``killing``, a police arrest an ``arrest``, a bar brawl of a crowd a ``riot`` (ACLED's mob
+violence). Crimes without violence against a person (theft, burglary, fraud, drugs, vandalism) and
+sexual violence (ACLED has its own sub-event, not in this vocabulary) are not incident types;
+they still appear in an ``arrest`` or ``charges`` event. Vigils and boycotts are not protests
+here (a vigil for a victim is mourning; a boycott has no place), nor is a "disturbance".
 
 Trigger requirements (`Trigger.needs`):
 
@@ -66,8 +130,13 @@ Trigger requirements (`Trigger.needs`):
 - ``force_object`` / ``force_subject`` / ``force_any``: the object, subject or either is a
   security force ("sent 5,000 soldiers", "police officers arrived", "troops were deployed"; not
   "the airbags deployed"); ``force_subject:protester``: protesters ("protesters
-  marched", "demonstrators blocked a road");
-- ``person_object``: the object is people ("seized 300 girls", "freeing 3,000 inmates");
+  chanted", "demonstrators blocked a road"); ``force_subject:marcher``: protesters or civilians in
+  numbers ("55 residents marched", not "troops marched");
+- ``acting_subject``: a protester noun that is the subject of a past or headline action verb, not
+  of saying or wanting ("About 40 protesters walked to his home"; not "protesters said");
+- ``explosive_subject``: the subject is a bomb, mine, grenade or device ("a bomb went off");
+- ``person_object``: the object is people or he/she ("seized 300 girls", "freeing 3,000
+  inmates", "police caught the suspect"; for a passive, its subject: "Jones was picked up");
 - ``place_object``: the object is a territory or a place name ("claimed the region"), or the
   verb goes "into" / "through" one ("swept into the prison");
 - ``plural_subject``: "rebels and soldiers fight", not "he fought the charges";
@@ -76,7 +145,9 @@ Trigger requirements (`Trigger.needs`):
   not "charged a fee";
 - ``particle:A|B&C``: words linked to the trigger or right after it, one of each ``&`` group
   ("open fire", "took 100 guards hostage", "take control", "broke out of jail", "set fire");
-- ``unless:A|B``: not when linked to these words ("shoot" is an attack unless "shot dead").
+- ``unless:A|B``: not when linked to these words ("shoot" is an attack unless "shot dead");
+- ``A+B``: both requirements ("pick": ``particle:up+person_object``, "picked up two suspects" but
+  not "picked up the phone").
 
 In a headline, a trigger noun at the root counts as the verb headlines drop ("US sanctions
 gang leaders").
@@ -111,6 +182,14 @@ class Trigger:
 
 
 _VIOLENT = frozenset({"killing"})
+
+# What an explosive device does when it is the subject of a verb ("a bomb killed 20", "a grenade
+# went off"): a bomb noun is a bombing with one of these verbs, not a "bomb threat" or a "bomb squad".
+EXPLOSIVE_EFFECTS = "kill|explode|detonate|injure|wound|destroy|rip|tear|hit|go|damage|strike"
+EXPLOSIVE_NOUNS = frozenset(
+    "bomb bombs device devices explosive explosives ied ieds grenade grenades mine mines landmine landmines "
+    "charge charges car-bomb".split()
+)
 
 EVENT_TYPES: dict[str, EventType] = {
     t.name: t
@@ -152,44 +231,76 @@ def _triggers(event_type: str, verbs: str = "", nouns: str = "", needs: str | No
 TRIGGERS: tuple[Trigger, ...] = tuple(
     _triggers("air_strike", nouns="airstrike air-strike strike bombardment sortie")
     + _triggers("air_strike", verbs="bombard")
-    + _triggers("shelling", verbs="shell", nouns="shelling")
-    + _triggers("bombing", verbs="detonate explode", nouns="bombing explosion blast")
+    + _triggers("shelling", verbs="shell", nouns="shelling barrage")
+    + _triggers("shelling", nouns="fire", needs="particle:rocket|mortar|artillery|tank|missile")
+    + _triggers("bombing", verbs="detonate explode", nouns="bombing explosion blast car-bomb")
+    + _triggers("bombing", verbs="blow", needs="particle:up")
+    + _triggers("bombing", verbs="go", needs="particle:off+explosive_subject")
+    + _triggers("bombing", nouns="bomb ied grenade landmine explosive", needs="particle:" + EXPLOSIVE_EFFECTS)
     + _triggers("air_strike", verbs="bomb")
-    + _triggers("armed_clash", verbs="clash battle skirmish", nouns="clash fighting battle firefight gunfight skirmish")
+    + _triggers("armed_clash", verbs="clash battle skirmish",
+                nouns="clash fighting battle firefight gunfight gunbattle shootout shoot-out skirmish infighting")
+    + _triggers("armed_clash", nouns="shoot", needs="particle:out")
+    + _triggers("armed_clash", verbs="exchange trade", nouns="exchange",
+                needs="particle:fire|gunfire|shots|gunshots|bullets")
     + _triggers("armed_clash", verbs="fight", needs="particle:with|each|other|between|against")
     + _triggers("armed_clash", verbs="fight", needs="plural_subject")
-    + _triggers("attack", verbs="attack assault ambush massacre stab torch", nouns="attack assault ambush massacre shooting stabbing arson")
-    + _triggers("attack", verbs="shoot", needs="unless:dead|down|death")
+    + _triggers("killing", nouns="shooting stabbing beating", needs="particle:fatal|deadly")
+    + _triggers("killing", verbs="stab beat", needs="particle:death|dead|fatally")
+    + _triggers("attack", verbs="attack assault ambush massacre stab knife torch firebomb carjack",
+                nouns="attack assault ambush massacre shooting stabbing arson carjacking mugging firebombing")
+    + _triggers("attack", verbs="shoot", needs="unless:dead|down|death|fatally")
+    + _triggers("attack", verbs="beat punch pistol-whip grab drag", needs="person_object")
+    + _triggers("attack", nouns="wound", needs="particle:gunshot|stab|bullet|knife")
+    + _triggers("attack", verbs="rob", nouns="robbery", needs="particle:gunpoint|knifepoint|armed|gun|knife")
+    + _triggers("attack", verbs="pull", needs="particle:gun|knife|pistol|handgun|rifle|weapon&on")
+    + _triggers("attack", nouns="attempt", needs="particle:assassination|murder|life")
     + _triggers("attack", verbs="open", needs="particle:fire")
-    + _triggers("attack", verbs="fire", needs="particle:on|at|upon|into")
+    + _triggers("attack", verbs="fire", needs="particle:on|at|upon|into|shot|shots|round|rounds|bullet|bullets")
     + _triggers("attack", verbs="set", needs="particle:fire|ablaze|alight")
     + _triggers("attack", verbs="storm raid", nouns="raid")
     + _triggers("attack", verbs="break", needs="particle:into")
     + _triggers("attack", verbs="strike")
     + _triggers("abduction", verbs="abduct kidnap", nouns="abduction kidnapping kidnap hostage-taking disappearance")
     + _triggers("abduction", verbs="take hold", needs="particle:hostage|captive")
-    + _triggers("abduction", verbs="seize grab", needs="person_object")
-    + _triggers("killing", verbs="kill murder assassinate execute slay behead lynch",
-                nouns="killing murder assassination execution slaying beheading lynching")
-    + _triggers("killing", verbs="shoot gun", needs="particle:dead|down")
-    + _triggers("killing", nouns="death", needs="particle:shooting")
-    + _triggers("arrest", verbs="arrest detain apprehend capture recapture nab", nouns="arrest detention capture")
+    + _triggers("abduction", verbs="seize snatch", needs="person_object")
+    + _triggers("killing", verbs="kill murder assassinate execute slay behead lynch strangle slaughter",
+                nouns="killing murder assassination execution slaying beheading lynching homicide")
+    + _triggers("killing", verbs="shoot gun", needs="particle:dead|down|fatally|death")
+    + _triggers("killing", verbs="find", needs="particle:dead&wound|wounds|gunshot|stab|bullet|bullets|shot")
+    + _triggers("killing", nouns="death", needs="particle:shooting|stabbing|beating")
+    + _triggers("killing", verbs="die", needs="particle:gunshot|stab|stabbing|shooting|beating|bullet")
+    + _triggers("killing", verbs="wound", needs="particle:fatally|mortally")
+    + _triggers("arrest", verbs="arrest detain apprehend capture recapture nab handcuff jail remand",
+                nouns="arrest detention capture roundup")
     + _triggers("arrest", verbs="round", needs="particle:up")
-    + _triggers("arrest", verbs="take", needs="particle:custody")
-    + _triggers("charges", verbs="indict prosecute", nouns="indictment")
+    + _triggers("arrest", verbs="pick lock", needs="particle:up+person_object")
+    + _triggers("arrest", verbs="catch bust", needs="person_object")
+    + _triggers("arrest", verbs="take hold", needs="particle:custody|suspicion")
+    + _triggers("arrest", verbs="hold", needs="person_object")
+    + _triggers("arrest", verbs="book", needs="particle:jail|charge|charges|custody|prison|detention")
+    + _triggers("arrest", verbs="go send", needs="particle:jail")
+    + _triggers("arrest", verbs="turn", needs="particle:himself|herself|themselves&in")
+    + _triggers("arrest", verbs="surrender", needs="particle:police|authorities|officer|officers|deputies|agents")
+    + _triggers("charges", verbs="indict prosecute arraign", nouns="indictment arraignment")
     + _triggers("charges", verbs="charge", needs="with")
     + _triggers("charges", nouns="charge", needs="support")
     + _triggers("security_operation", verbs="retake reclaim recapture sweep", needs="place_object")
     + _triggers("security_operation", verbs="take regain seize", needs="particle:control")
-    + _triggers("security_operation", nouns="crackdown")
+    + _triggers("security_operation", nouns="crackdown manhunt dragnet")
     + _triggers("security_operation", nouns="operation offensive", needs="support")
-    + _triggers("escape", verbs="escape", nouns="escape jailbreak breakout")
+    + _triggers("escape", verbs="escape abscond", nouns="escape jailbreak breakout")
     + _triggers("escape", verbs="break", needs="particle:out&of|from")
+    + _triggers("escape", verbs="flee", needs="particle:custody|jail|prison")
     + _triggers("escape", verbs="free", needs="person_object")
-    + _triggers("protest", verbs="protest rally", nouns="protest demonstration rally march sit-in walkout")
+    + _triggers("protest", verbs="protest rally picket", nouns="protest demonstration rally march sit-in walkout picket")
     + _triggers("protest", verbs="demonstrate", needs="intransitive")
-    + _triggers("protest", verbs="march block occupy", needs="force_subject:protester")
-    + _triggers("riot", verbs="riot loot ransack", nouns="riot rioting looting unrest")
+    + _triggers("protest", verbs="march", needs="force_subject:marcher")
+    + _triggers("protest", verbs="block occupy chant", needs="force_subject:protester")
+    + _triggers("protest", verbs="take", needs="particle:streets|street")
+    + _triggers("protest", verbs="walk", needs="particle:off|out&job|jobs|work|class|classes")
+    + _triggers("protest", nouns="protester protestor demonstrator marcher picketer", needs="acting_subject")
+    + _triggers("riot", verbs="riot loot ransack brawl", nouns="riot rioting looting unrest brawl melee")
     + _triggers("territorial_claim", verbs="annex", nouns="annexation")
     + _triggers("territorial_claim", verbs="claim", needs="place_object")
     + _triggers("territorial_claim", nouns="claim", needs="support")
@@ -219,15 +330,26 @@ FORCE_NOUNS = frozenset(
 )
 PROTESTER_NOUNS = frozenset(
     "protester protesters protestor protestors demonstrator demonstrators rioter rioters crowd crowds mob mobs "
-    "looter looters marcher marchers student students supporters".split()
+    "looter looters marcher marchers student students supporters activist activists campaigner campaigners "
+    "picketer picketers striker strikers youth youths hooligan hooligans".split()
+)
+# Who marches in a protest (not troops or a band): protesters and ordinary civilians in numbers.
+MARCHER_NOUNS = PROTESTER_NOUNS | frozenset(
+    "resident residents citizen citizens people thousands hundreds dozens women workers opponents members "
+    "participants parents families farmers teachers".split()
 )
 PERSON_NOUNS = frozenset(
     "people person persons man men woman women child children boy boys girl girls pupil pupils student students "
     "villager villagers civilian civilians worker workers passenger passengers tourist tourists migrant migrants "
     "inmate inmates prisoner prisoners detainee detainees hostage hostages staff journalist journalists "
     "resident residents farmer farmers miner miners fisherman fishermen priest priests guard guards member members "
-    "family families official officials leader leaders".split()
+    "family families official officials leader leaders suspect suspects gunman gunmen assailant assailants "
+    "attacker attackers fugitive fugitives teen teens teenager teenagers youth youths driver drivers dealer dealers "
+    "thief thieves robber robbers killer killers shooter shooters victim victims officer officers activist activists "
+    "protester protesters demonstrator demonstrators opponent opponents".split()
 )
+# Pronouns that stand for people as the object of an arrest or abduction verb ("picked him up").
+PERSON_PRONOUNS = frozenset("he him she her himself herself".split())
 TERRITORY_NOUNS = frozenset(
     "region territory area island islands land lands sovereignty town city village province state border "
     "waters sea coast district zone prison facility base mine mines airport port".split()
@@ -241,6 +363,13 @@ IRREALIS_GOVERNORS = frozenset(
     "prevent avoid deny reward bounty warrant information conspire conspiracy plot would could might may should "
     "must initiative drive push bid effort hope expect prospect danger potential ready willing refuse "
     "able unable need fail face precedent".split()
+)
+# Verbs of saying, holding a view or wanting: their subject ("protesters said", "protesters oppose")
+# is not shown acting.
+STANCE_VERBS = frozenset(
+    "say tell state claim argue insist believe think feel want wish hope fear expect oppose support favor favour "
+    "demand urge call ask accuse blame complain deny agree disagree plan vow pledge promise threaten warn "
+    "seek need like love hate know see hear".split()
 )
 # Verbs whose infinitive complement did happen ("managed to escape").
 IMPLICATIVE_VERBS = frozenset("manage succeed begin start continue proceed go come".split())

@@ -8,11 +8,13 @@ expressions are `geomap.dates`; places are chosen by `geomap.event_places`.
 Which sentences
 ---------------
 Sentences containing a possible trigger word or a place mention are parsed with the spaCy
-model (tagger, parser, lemmatizer, NER; `load_parser`). A token is a trigger when its lemma and
-part of speech are in the vocabulary and the trigger's requirement holds ("open fire", "sent
-troops", "seized 300 girls"). Context can change its type: an attack with an aircraft in the
-sentence is an air/drone strike, a raid by soldiers or a state is a security operation, an
-attack by protesters is a riot, a strike by workers is a protest. A trigger is dropped when
+model (tagger, parser, lemmatizer, NER; `load_parser`); a Title Case headline ("Police Catch
+Murder Suspect") is parsed in sentence case, place names kept, so that its verbs are verbs. A
+token is a trigger when its lemma and part of speech are in the vocabulary and the trigger's
+requirement holds ("open fire", "sent troops", "seized 300 girls", "picked up two suspects").
+Context can change its type: an attack with an aircraft in the sentence is an air/drone strike,
+a raid by soldiers or a state is a security operation, an attack by protesters is a riot, a
+strike by workers is a protest, an attempted murder is an attack. A trigger is dropped when
 its sentence is a question, or it is
 
 - negated: "never arrested", "without formal charges", "not due to a riot";
@@ -20,7 +22,8 @@ its sentence is a question, or it is
   for information leading to"; a purpose ("operating ... to execute") unless it is a
   deployment's mission, a protest, or an act against a named person;
 - in the future (a date after publication), a state ("under indictment"), an allegation's
-  content ("charged with arson"), or an accident ("killed in a traffic accident");
+  content ("charged with arson", "charged with killing X"; "accused of killing X" is reported), or
+  an accident ("killed in a traffic accident");
 - generic: a bare noun with no determiner, number, date or relative clause ("diversified into
   contract killing and kidnapping"), or a present-tense active verb with no date outside a
   headline ("the gang kidnaps migrants");
@@ -52,8 +55,8 @@ Who and how many
 ----------------
 Actors are spaCy's PERSON, ORG and NORP entities in the sentence (not place names): NER runs
 here because the geoparser's entities are not passed on, and only on the sentences parsed.
-Fatalities are the number stated for the victims of "kill", "die", "dead", "death" ("at least
-210 fishermen have been killed" -> 210; "leaving two soldiers dead" -> 2; "kills five" -> 5),
+Fatalities are the number stated for the victims of "kill", "die", "dead", "death", "murder", ...,
+or a verb done "fatally" ("at least 210 fishermen have been killed" -> 210; "leaving two soldiers dead" -> 2; "kills five" -> 5),
 1 for a named person or "a man" killed, else null; they go to the sentence's incident nearest
 the death word.
 
@@ -81,9 +84,9 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    AIRCRAFT_WORDS, EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, FORCE_NOUNS, IMPLICATIVE_VERBS,
-    IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, MISSILE_WORDS, PERSON_NOUNS, PROTESTER_NOUNS, SUPPORT_VERBS,
-    TERRITORY_NOUNS, TRIGGERS, Trigger,
+    AIRCRAFT_WORDS, EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FORCE_NOUNS,
+    IMPLICATIVE_VERBS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, MARCHER_NOUNS, MISSILE_WORDS, PERSON_NOUNS,
+    PERSON_PRONOUNS, PROTESTER_NOUNS, STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS, Trigger,
 )
 from geomap.nlp import load_parser
 from geomap.models import Document, Event, ResolvedMention, Source
@@ -104,7 +107,8 @@ NUMBER_WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }
 
-DEATH_WORDS = frozenset("kill die dead death murder execute slay behead massacre".split())
+DEATH_WORDS = frozenset("kill die dead death murder execute slay behead massacre assassinate lynch strangle slaughter".split())
+FATAL_ADVERBS = frozenset("fatally mortally".split())
 
 SINGLE_DETERMINERS = frozenset("a an one".split())
 
@@ -121,6 +125,8 @@ DOCUMENT_VERBS = frozenset("say state allege claim note describe detail list con
 
 ALLEGATION_HEADS = frozenset("charge accuse convict suspect indict arrest sentence prosecute investigate jail detain "
                              "acquit try".split())
+
+COURT_HEADS = frozenset("charge indict convict prosecute sentence try acquit".split())
 
 TEMPORAL_MARKERS = frozenset("since after before following until once".split())
 
@@ -142,7 +148,8 @@ for _trigger in sorted(TRIGGERS, key=lambda t: (t.needs is None, (t.needs or "")
 
 MOVEMENT_LEMMAS = frozenset(t.lemma for t in TRIGGERS if EVENT_TYPES[t.event_type].movement)
 
-_IRREGULAR_FORMS = "shot fought struck took taken held sent broke broken swept froze seized fled led dead hostage"
+_IRREGULAR_FORMS = ("shot fought struck took taken held sent broke broken swept froze seized fled led dead hostage "
+                    "slain beaten caught blew blown went found")
 
 
 def _stem(lemma: str) -> str:
@@ -226,11 +233,20 @@ def _following_words(token, window: int = 6) -> set[str]:
 
 
 def _needs_met(trigger: Trigger, token, place_tokens: set[int], headline: bool) -> bool:
-    needs = trigger.needs
-    if needs is None:
+    """Whether every requirement of ``trigger`` ("particle:up+person_object": all of them) holds here."""
+    if trigger.needs is None:
         return True
     if headline and token.dep_ == "ROOT" and token.pos_ == "NOUN":
         return True  # headlines drop verbs' inflection: "US sanctions gang leaders" parses as a noun
+    return all(_need_met(need, token, place_tokens, headline) for need in trigger.needs.split("+"))
+
+
+def _is_people(noun) -> bool:
+    return noun is not None and (bool(_noun_words(noun) & PERSON_NOUNS) or noun.ent_type_ == "PERSON"
+                                 or noun.lower_ in PERSON_PRONOUNS)
+
+
+def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool:
     if needs.startswith("particle:"):
         words = _children_words(token) | _following_words(token)
         return all(words & set(group.split("|")) for group in needs.split(":", 1)[1].split("&"))
@@ -243,13 +259,26 @@ def _needs_met(trigger: Trigger, token, place_tokens: set[int], headline: bool) 
     if needs == "force_any":
         return bool((_noun_words(_object(token)) | _noun_words(_subject(token))) & FORCE_NOUNS)
     if needs.startswith("force_subject"):
-        nouns = PROTESTER_NOUNS if needs.endswith(":protester") else FORCE_NOUNS
+        nouns = {"protester": PROTESTER_NOUNS, "marcher": MARCHER_NOUNS}.get(needs.partition(":")[2], FORCE_NOUNS)
         return bool(_noun_words(_subject(token)) & nouns)
     if needs == "force_object":
         return bool(_noun_words(_object(token)) & FORCE_NOUNS)
     if needs == "person_object":
         obj = _object(token)
-        return obj is not None and (bool(_noun_words(obj) & PERSON_NOUNS) or obj.ent_type_ == "PERSON")
+        if obj is None and (is_passive(token) or token.tag_ == "VBN"):
+            # "X fled but was picked up", "a man picked up in ...", a headline's "2 held": the patient
+            patient = _subject(token)
+            return _is_people(patient) or (patient is not None and patient.pos_ == "NUM")
+        return _is_people(obj)
+    if needs == "explosive_subject":
+        return bool(_noun_words(_subject(token)) & EXPLOSIVE_NOUNS)
+    if needs == "acting_subject":
+        # "Protesters blocked the road", "demonstrators marched": the actor of a protest reports it, but
+        # not as the sayer or holder of a view ("protesters said", "protesters want"), nor in the present
+        # tense of the body ("protesters oppose").
+        verb = token.head
+        return (token.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in STANCE_VERBS
+                and (headline or verb.tag_ in ("VBD", "VBN") or _tense(verb) in ("past", "perfect", "progressive")))
     if needs == "place_object":
         obj = _object(token)
         if obj is not None and (obj.i in place_tokens or obj.lemma_.lower() in TERRITORY_NOUNS):
@@ -277,6 +306,8 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             return "protest"
         if sentence_words & SPORTS_WORDS:
             return None  # "a 90th-minute strike"
+    if event_type == "killing" and any(c.lower_ in ("attempted", "attempt") for c in token.children):
+        return "attack"  # "an attempted murder", "attempted assassination": nobody was killed
     if event_type in ("attack", "armed_clash", "riot") and subject_words & PROTESTER_NOUNS:
         return "riot"
     if lemma in ("storm", "raid", "sweep") or (event_type == "security_operation" and lemma in ("take", "seize", "regain")):
@@ -333,6 +364,9 @@ def _factuality(token, event_type: str) -> str | None:
         if (token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ in ("with", "of", "for", "on")
                 and head.head.lemma_.lower() in ALLEGATION_HEADS | {"charge"}):
             return "allegation"  # "charged with aggravated arson", "arrested on charges of murder"
+        if (current == token and token.dep_ == "pcomp" and head.lower_ in ("with", "of", "for")
+                and head.head.lemma_.lower() in COURT_HEADS):
+            return "allegation"  # "charged with killing X", "convicted of stabbing": the case, not a new report
         if current != token:
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
         if head_lemma in ("warn", "warning") and current.lower_ not in ("of", "against") and current.dep_ != "xcomp":
@@ -472,8 +506,8 @@ def _fatalities(doc) -> dict[int, int]:
     found: dict[int, int] = {}
     for token in doc:
         lemma = token.lemma_.lower()
-        if lemma not in DEATH_WORDS:
-            continue
+        if lemma not in DEATH_WORDS and not (token.pos_ == "VERB" and any(c.lower_ in FATAL_ADVERBS for c in token.children)):
+            continue  # "fatally stabbed" and "fatally shot" count their victims like "killed"
         victim = None
         if lemma == "dead" and token.pos_ == "ADJ":
             if token.dep_ == "amod":
@@ -498,16 +532,17 @@ def _fatalities(doc) -> dict[int, int]:
     return found
 
 
-def _actors(doc, place_chars: list[tuple[int, int]]) -> tuple[str, ...]:
+def _actors(sentence: Sentence, place_chars: list[tuple[int, int]]) -> tuple[str, ...]:
     actors: list[str] = []
     seen: set[str] = set()
-    for ent in doc.ents:
+    for ent in sentence.doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
         if any(ent.start_char < end and start < ent.end_char for start, end in place_chars):
             if ent.label_ != "NORP":
                 continue
-        name = re.sub(r"^(?:the|The)\s+|['’]s$", "", " ".join(ent.text.split())).strip(" ,.;:\"“”'’-—")
+        surface = sentence.text[ent.start_char:ent.end_char]  # not ent.text: a headline may be parsed sentence-cased
+        name = re.sub(r"^(?:the|The)\s+|['’]s$", "", " ".join(surface.split())).strip(" ,.;:\"“”'’-—")
         if len(name) < 2 or name.casefold() in seen:
             continue
         seen.add(name.casefold())
@@ -633,6 +668,8 @@ def _sentence_hits(sentence: Sentence) -> list[_Hit]:
     hits: list[_Hit] = []
     for token in doc:
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+        if sentence.headline and pos == "ADJ" and (token.lower_, "VERB") in _TRIGGER_INDEX:
+            pos = "VERB"  # headlines drop the words that make a verb a verb: "Police detain opposition leaders"
         triggers = _TRIGGER_INDEX.get((token.lemma_.lower(), pos)) or _TRIGGER_INDEX.get((token.lower_, pos))
         if not triggers:
             continue
@@ -686,9 +723,31 @@ def _group_hits(sentence: Sentence, hits: list[_Hit], published: date | None
     return [(key[0], groups[key], *dated[key]) for key in kept]
 
 
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _sentence_case(sentence: Sentence) -> str:
+    """A Title Case headline in sentence case, so that its verbs parse as verbs ("Police Catch Murder
+    Suspect" -> "Police catch murder suspect"). Place mentions, acronyms and the first word keep their
+    case; the length and offsets do not change."""
+    text = sentence.text
+    words = list(_WORD.finditer(text))
+    long_words = [m.group() for m in words[1:] if len(m.group()) >= 4]
+    if not sentence.headline or len(long_words) < 2 or sum(w[0].isupper() for w in long_words) < 0.7 * len(long_words):
+        return text
+    kept = [(rm.mention.start - sentence.start, rm.mention.end - sentence.start) for rm in sentence.mentions]
+    chars = list(text)
+    for match in words[1:]:
+        word = match.group()
+        inside_place = any(start <= match.start() < end for start, end in kept)
+        if word[0].isupper() and word[1:] == word[1:].lower() and not inside_place and len(word.lower()) == len(word):
+            chars[match.start():match.end()] = word.lower()
+    return "".join(chars)
+
+
 def _parse(sentences: list[Sentence], nlp) -> None:
     wanted = [s for s in sentences if s.mentions or _TRIGGER_PREFILTER.search(s.text)]
-    for sentence, doc in zip(wanted, nlp.pipe([s.text for s in wanted], batch_size=64)):
+    for sentence, doc in zip(wanted, nlp.pipe([_sentence_case(s) for s in wanted], batch_size=64)):
         sentence.doc = doc
 
 
@@ -745,7 +804,7 @@ def _incidents(document: Document, sentences: list[Sentence], context: PlaceCont
         fatalities = _fatalities(sentence.doc)
         place_chars = [(rm.mention.start - sentence.start, rm.mention.end - sentence.start)
                        for rm in sentence.mentions if rm.place is not None]
-        actors = _actors(sentence.doc, place_chars)
+        actors = _actors(sentence, place_chars)
         new_episode = None
         for event_type, tokens, mention, window in groups:
             if mention is not None and mention.future:

@@ -95,10 +95,46 @@ def test_air_strike_with_date_place_fatalities_and_source(nlp):
         "On Monday a man was struck and killed by a car in Maracaibo.",
         "His airbags deployed when he lost control of the car in Maracaibo on Monday.",
         "A 90th-minute strike by the captain won the match in Caracas on Sunday.",
+        "He picked up the phone in Caracas on Monday.",
+        "Protesters say the plan for Caracas is unfair.",
+        "The bomb squad was called to a house in Caracas on Monday.",
+        "Residents took the bus to Caracas on Monday.",
+        "Petrojet beat Ismaili 1-0 in Caracas on Monday.",
     ],
 )
 def test_sentences_that_report_no_incident(nlp, text):
     assert events_of(text, nlp) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("A policeman was wounded in a shootout with gunmen in Caracas on Monday.", {"armed_clash"}),
+        ("Rival gangs exchanged fire in Maracaibo on Sunday.", {"armed_clash"}),
+        ("Police picked up two suspects in Maracaibo on Monday.", {"arrest"}),
+        ("The suspect turned himself in to police in Caracas on Tuesday.", {"arrest"}),
+        ("He was booked into the Caracas county jail on Tuesday.", {"arrest"}),
+        ("A fatal stabbing left a man dead in Maracaibo on Monday.", {"killing"}),
+        ("A man was beaten to death in Maracaibo on Monday.", {"killing"}),
+        ("A car bomb killed 20 people in Caracas on Thursday.", {"bombing"}),
+        ("A roadside bomb went off near a market in Caracas on Thursday.", {"bombing"}),
+        ("About 40 protesters walked to the governor's home in Caracas on Friday.", {"protest"}),
+        ("About 55 residents marched through Caracas on Friday.", {"protest"}),
+        ("A brawl involving 200 people broke out at a bar in Maracaibo on Saturday.", {"riot"}),
+        ("Police detain opposition leaders in Caracas", {"arrest"}),
+        ("The mayor survived an assassination attempt in Caracas on Monday.", {"attack"}),
+        ("An attempted murder was reported in Caracas on Monday.", {"attack"}),
+        ("Teachers walked off the job in Caracas on Monday.", {"protest"}),
+    ],
+)
+def test_the_wording_journalists_use_for_incidents(nlp, text, types):
+    assert {e.event_type for e in events_of(text, nlp)} == types, text
+
+
+def test_a_title_case_headline_is_read_like_a_sentence(nlp):
+    text = "Police Catch Murder Suspect In Caracas\n\nThe man was found at a house on Monday."
+    events = events_of(text, nlp)
+    assert [(e.event_type, e.place) for e in events if e.summary.startswith("Police")] == [("arrest", CARACAS)]
 
 
 def test_allegations_and_plots_are_not_separate_incidents(nlp):
