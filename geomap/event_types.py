@@ -30,14 +30,21 @@ armed_clash          Battles                          Armed clash               
                                                                                                    skirmish, infighting,
                                                                                                    exchange (of)
                                                                                                    fire/gunfire, trade fire,
-                                                                                                   fight (each other / with)
+                                                                                                   fight (each other /
+                                                                                                   with); an attack or
+                                                                                                   killing between an armed
+                                                                                                   group (militants, rebels,
+                                                                                                   gunmen, gangs) and
+                                                                                                   security forces
 attack               Violence against civilians       Attack                                       attack, assault, ambush,
                                                                                                    massacre, shoot (not
                                                                                                    dead), shooting, stab,
                                                                                                    stabbing, knife,
-                                                                                                   beat/punch/grab/drag
-                                                                                                   (people), gunshot/stab
-                                                                                                   wound, armed robbery,
+                                                                                                   beat/punch/kick/hit/
+                                                                                                   slash/grab/drag (people),
+                                                                                                   gunshot/stab wound,
+                                                                                                   gunfire that wounds,
+                                                                                                   armed robbery,
                                                                                                    carjacking, mugging,
                                                                                                    arson, torch, firebomb,
                                                                                                    open fire, fire shots,
@@ -58,21 +65,33 @@ killing              Violence against civilians       Attack                    
                                                                                                    fatal/deadly shooting/sta
                                                                                                    bbing/beating, died of
                                                                                                    gunshot wounds, found
-                                                                                                   dead with wounds
+                                                                                                   dead with wounds; died
+                                                                                                   at the hospital / of
+                                                                                                   injuries after a reported
+                                                                                                   attack; a
+                                                                                                   shooting/stabbing/beating
+                                                                                                   with a death in its
+                                                                                                   clause ("was shot and
+                                                                                                   killed")
 arrest               Strategic developments           Arrests                                      arrest, detain, capture,
                                                                                                    apprehend, nab, round up,
                                                                                                    handcuff, jail, remand,
                                                                                                    hold/catch/bust/pick
                                                                                                    up/lock up (people),
                                                                                                    take/hold in custody,
-                                                                                                   book into jail, go to
+                                                                                                   be/remain in custody,
+                                                                                                   take to jail, book into
+                                                                                                   jail / on suspicion, go
+                                                                                                   to
                                                                                                    jail, turn oneself in,
                                                                                                    surrender to police,
                                                                                                    roundup
 charges              (none)                           (none)                                       indict, indictment,
                                                                                                    arraign, arraignment,
                                                                                                    prosecute, charge (with),
-                                                                                                   file charges
+                                                                                                   file charges, face
+                                                                                                   charges, appear in court
+                                                                                                   on charges
 security_operation   Strategic developments           Other                                        raid / storm / sweep by
                                                                                                    security forces, retake,
                                                                                                    reclaim, take control,
@@ -92,7 +111,9 @@ protest              Protests                         Peaceful protest          
                                                                                                    protesters/demonstrators
                                                                                                    as actors of a past event
 riot                 Riots                            Violent demonstration                        riot, loot, ransack,
-                                                                                                   unrest, brawl, melee; an
+                                                                                                   unrest, brawl, melee;
+                                                                                                   protesters/a crowd
+                                                                                                   throwing stones; an
                                                                                                    attack or clash by
                                                                                                    protesters, rioters,
                                                                                                    youths or a mob
@@ -128,18 +149,23 @@ Trigger requirements (`Trigger.needs`):
   operation", "imposed sanctions", "filed charges") or an event modifier ("military
   operation", "new sanctions");
 - ``force_object`` / ``force_subject`` / ``force_any``: the object, subject or either is a
-  security force ("sent 5,000 soldiers", "police officers arrived", "troops were deployed"; not
-  "the airbags deployed"); ``force_subject:protester``: protesters ("protesters
+  security force ("sent 5,000 soldiers", "troops were deployed"; not "the airbags deployed");
+  ``force_subject:deployed``: troops, or police arriving in a named place or from another
+  country ("Kenyan police officers arrived in the capital"; not "before police arrived" at a
+  crime scene); ``force_subject:protester``: protesters ("protesters
   chanted", "demonstrators blocked a road"); ``force_subject:marcher``: protesters or civilians in
   numbers ("55 residents marched", not "troops marched");
 - ``acting_subject``: a protester noun that is the subject of a past or headline action verb, not
   of saying or wanting ("About 40 protesters walked to his home"; not "protesters said");
+- ``casualty``: the noun is what hurt a victim ("wounded by gunfire", "killed in gunfire"; not
+  "gunfire continued until dawn");
 - ``explosive_subject``: the subject is a bomb, mine, grenade or device ("a bomb went off");
 - ``person_object``: the object is people or he/she ("seized 300 girls", "freeing 3,000
   inmates", "police caught the suspect"; for a passive, its subject: "Jones was picked up");
 - ``place_object``: the object is a territory or a place name ("claimed the region"), or the
   verb goes "into" / "through" one ("swept into the prison");
 - ``plural_subject``: "rebels and soldiers fight", not "he fought the charges";
+- ``transitive``: the verb has an object ("gunmen struck a village", not "the crisis struck");
 - ``intransitive``: "students demonstrated", not "demonstrated that ...";
 - ``with``: "charged with", a passive or participle ("was charged", "woman charged in ..."),
   not "charged a fee";
@@ -179,6 +205,7 @@ class Trigger:
     pos: str  # "VERB" or "NOUN"
     event_type: str
     needs: str | None = None
+    follow_up: bool = False  # reports an incident only after violence earlier in the document
 
 
 _VIOLENT = frozenset({"killing"})
@@ -222,9 +249,10 @@ EVENT_TYPES: dict[str, EventType] = {
 }
 
 
-def _triggers(event_type: str, verbs: str = "", nouns: str = "", needs: str | None = None) -> list[Trigger]:
-    return [Trigger(w, "VERB", event_type, needs) for w in verbs.split()] + [
-        Trigger(w, "NOUN", event_type, needs) for w in nouns.split()
+def _triggers(event_type: str, verbs: str = "", nouns: str = "", needs: str | None = None,
+              follow_up: bool = False) -> list[Trigger]:
+    return [Trigger(w, "VERB", event_type, needs, follow_up) for w in verbs.split()] + [
+        Trigger(w, "NOUN", event_type, needs, follow_up) for w in nouns.split()
     ]
 
 
@@ -250,8 +278,9 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", verbs="attack assault ambush massacre stab knife torch firebomb carjack",
                 nouns="attack assault ambush massacre shooting stabbing arson carjacking mugging firebombing")
     + _triggers("attack", verbs="shoot", needs="unless:dead|down|death|fatally")
-    + _triggers("attack", verbs="beat punch pistol-whip grab drag", needs="person_object")
+    + _triggers("attack", verbs="beat punch kick pistol-whip grab drag hit slash slice", needs="person_object")
     + _triggers("attack", nouns="wound", needs="particle:gunshot|stab|bullet|knife")
+    + _triggers("attack", nouns="gunfire", needs="casualty")
     + _triggers("attack", verbs="rob", nouns="robbery", needs="particle:gunpoint|knifepoint|armed|gun|knife")
     + _triggers("attack", verbs="pull", needs="particle:gun|knife|pistol|handgun|rifle|weapon&on")
     + _triggers("attack", nouns="attempt", needs="particle:assassination|murder|life")
@@ -260,7 +289,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", verbs="set", needs="particle:fire|ablaze|alight")
     + _triggers("attack", verbs="storm raid", nouns="raid")
     + _triggers("attack", verbs="break", needs="particle:into")
-    + _triggers("attack", verbs="strike")
+    + _triggers("attack", verbs="strike", needs="transitive")
     + _triggers("abduction", verbs="abduct kidnap", nouns="abduction kidnapping kidnap hostage-taking disappearance")
     + _triggers("abduction", verbs="take hold", needs="particle:hostage|captive")
     + _triggers("abduction", verbs="seize snatch", needs="person_object")
@@ -269,8 +298,10 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("killing", verbs="shoot gun", needs="particle:dead|down|fatally|death")
     + _triggers("killing", verbs="find", needs="particle:dead&wound|wounds|gunshot|stab|bullet|bullets|shot")
     + _triggers("killing", nouns="death", needs="particle:shooting|stabbing|beating")
-    + _triggers("killing", verbs="die", needs="particle:gunshot|stab|stabbing|shooting|beating|bullet")
+    + _triggers("killing", verbs="die", needs="particle:gunshot|stab|stabbing|shooting|beating|bullet|shot|stabbed|beaten")
     + _triggers("killing", verbs="wound", needs="particle:fatally|mortally")
+    + _triggers("killing", verbs="die succumb", needs="particle:injuries|injury|wounds|hospital|scene|later",
+                follow_up=True)
     + _triggers("arrest", verbs="arrest detain apprehend capture recapture nab handcuff jail remand",
                 nouns="arrest detention capture roundup")
     + _triggers("arrest", verbs="round", needs="particle:up")
@@ -278,13 +309,17 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("arrest", verbs="catch bust", needs="person_object")
     + _triggers("arrest", verbs="take hold", needs="particle:custody|suspicion")
     + _triggers("arrest", verbs="hold", needs="person_object")
-    + _triggers("arrest", verbs="book", needs="particle:jail|charge|charges|custody|prison|detention")
+    + _triggers("arrest", verbs="book", needs="particle:jail|charge|charges|custody|prison|detention|suspicion")
     + _triggers("arrest", verbs="go send", needs="particle:jail")
+    + _triggers("arrest", verbs="take", needs="particle:jail|detention")
+    + _triggers("arrest", verbs="be remain", needs="particle:custody")
     + _triggers("arrest", verbs="turn", needs="particle:himself|herself|themselves&in")
     + _triggers("arrest", verbs="surrender", needs="particle:police|authorities|officer|officers|deputies|agents")
     + _triggers("charges", verbs="indict prosecute arraign", nouns="indictment arraignment")
     + _triggers("charges", verbs="charge", needs="with")
     + _triggers("charges", nouns="charge", needs="support")
+    + _triggers("charges", verbs="face", needs="particle:charge|charges|count|counts")
+    + _triggers("charges", verbs="appear", needs="particle:court|judge|magistrate&charge|charges")
     + _triggers("security_operation", verbs="retake reclaim recapture sweep", needs="place_object")
     + _triggers("security_operation", verbs="take regain seize", needs="particle:control")
     + _triggers("security_operation", nouns="crackdown manhunt dragnet")
@@ -301,6 +336,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("protest", verbs="walk", needs="particle:off|out&job|jobs|work|class|classes")
     + _triggers("protest", nouns="protester protestor demonstrator marcher picketer", needs="acting_subject")
     + _triggers("riot", verbs="riot loot ransack brawl", nouns="riot rioting looting unrest brawl melee")
+    + _triggers("riot", verbs="throw hurl pelt", needs="particle:rock|rocks|stone|stones|bottle|bottles|brick|bricks"
+                "|molotov|firebombs+force_subject:protester")
     + _triggers("territorial_claim", verbs="annex", nouns="annexation")
     + _triggers("territorial_claim", verbs="claim", needs="place_object")
     + _triggers("territorial_claim", nouns="claim", needs="support")
@@ -312,7 +349,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("military_deployment", verbs="deploy mobilize mobilise station", needs="force_any")
     + _triggers("military_deployment", nouns="deployment")
     + _triggers("military_deployment", verbs="dispatch send move mass", needs="force_object")
-    + _triggers("military_deployment", verbs="arrive", needs="force_subject")
+    + _triggers("military_deployment", verbs="arrive", needs="force_subject:deployed")
 )
 
 # Words that decide a type by context (linguistic classes, not names).
@@ -327,6 +364,10 @@ FORCE_NOUNS = frozenset(
     "battalion battalions brigade brigades unit units contingent contingents warship warships ship ships vessel "
     "vessels tank tanks vehicle vehicles jet jets aircraft helicopter helicopters agent agents gendarme gendarmes "
     "gendarmerie navy sailor sailors trooper troopers peacekeeper peacekeepers".split()
+)
+# Police at a crime scene ("before police arrived") are not a deployment; soldiers arriving are.
+POLICE_NOUNS = frozenset(
+    "police policeman policemen officer officers agent agents trooper troopers gendarme gendarmes".split()
 )
 PROTESTER_NOUNS = frozenset(
     "protester protesters protestor protestors demonstrator demonstrators rioter rioters crowd crowds mob mobs "
@@ -347,6 +388,37 @@ PERSON_NOUNS = frozenset(
     "attacker attackers fugitive fugitives teen teens teenager teenagers youth youths driver drivers dealer dealers "
     "thief thieves robber robbers killer killers shooter shooters victim victims officer officers activist activists "
     "protester protesters demonstrator demonstrators opponent opponents".split()
+)
+# Armed, organised non-state groups: their fight with security forces is an armed clash (ACLED
+# "Battles"), not an attack on civilians ("militants attacked a police post", "troops ambushed rebels").
+ARMED_GROUP_NOUNS = frozenset(
+    "militant militants insurgent insurgents rebel rebels gunman gunmen fighter fighters militia militias "
+    "militiaman militiamen jihadist jihadists guerrilla guerrillas guerilla guerillas separatist separatists "
+    "extremist extremists terrorist terrorists gang gangs".split()
+)
+# Attack triggers that name harm done to a person (shot, stabbed, beaten): with a death in the same
+# clause the incident is a killing ("was shot and killed", "died in the stabbing"), while an
+# attack of a place or a crowd that kills stays an attack with fatalities ("opened fire, killing 19").
+PERSONAL_VIOLENCE_LEMMAS = frozenset(
+    "shoot shooting stab stabbing beat beating knife wound slash slice hit punch kick gunfire".split()
+)
+# What happens to a victim: an incident noun under one of these is reported, not just referred to
+# ("a policeman was wounded in the shootout", "injured in the blast", "hospitalized after the shooting").
+CASUALTY_LEMMAS = frozenset(
+    "wound injure hurt hospitalize hospitalise die kill treat suffer sustain injured wounded dead".split()
+)
+# Verbs whose object has already happened, whatever the mood of the clause: "called to break up a
+# brawl", "sent to disperse the protest", "will investigate the shooting", "responded to a stabbing".
+PRESUPPOSING_VERBS = frozenset("investigate probe disperse quell respond".split())
+# A follow-up trigger (a victim's death reported after the incident: "the man later died at the
+# hospital", "succumbed to his injuries") is a killing only in a document that reported one of these
+# before it (not after a crash).
+VIOLENT_TYPES = frozenset("air_strike shelling bombing armed_clash attack killing riot abduction".split())
+# Nouns that an incident word right before them only classifies ("murder suspect", "assault charges",
+# "shooting investigation"), however a headline is parsed.
+CASE_NOUNS = frozenset(
+    "suspect suspects charge charges case cases trial warrant warrants probe investigation investigators "
+    "detectives conviction count counts defendant".split()
 )
 # Pronouns that stand for people as the object of an arrest or abduction verb ("picked him up").
 PERSON_PRONOUNS = frozenset("he him she her himself herself".split())

@@ -14,31 +14,47 @@ token is a trigger when its lemma and part of speech are in the vocabulary and t
 requirement holds ("open fire", "sent troops", "seized 300 girls", "picked up two suspects").
 Context can change its type: an attack with an aircraft in the sentence is an air/drone strike,
 a raid by soldiers or a state is a security operation, an attack by protesters is a riot, a
-strike by workers is a protest, an attempted murder is an attack. A trigger is dropped when
-its sentence is a question, or it is
+strike by workers is a protest, an attempted murder is an attack, an attack or killing between an
+armed group (militants, rebels, gunmen, gangs) and security forces is an armed clash (ACLED
+"Battles"), and a shooting, stabbing or beating with a death in its clause is a killing ("was
+shot and killed"; "opened fire, killing 19" stays an attack). A death reported later ("the man
+later died at the hospital") is a killing only after violence earlier in the document. A
+trigger is dropped when its sentence is a question, or it is
 
-- negated: "never arrested", "without formal charges", "not due to a riot";
+- negated: "never arrested", "without formal charges", "not due to a riot", "No one was arrested";
 - hypothetical: a modal verb or "if"; under "plan", "threaten", "order", "risk of", "reward
-  for information leading to"; a purpose ("operating ... to execute") unless it is a
-  deployment's mission, a protest, or an act against a named person;
+  for information leading to"; a denial or attempt ("denied attacking"); a purpose ("operating ...
+  to execute") unless it is a deployment's mission, a protest, or an act against a named person;
+  an adjective's infinitive ("illegal to protest") -- but the object of a verb that presupposes it
+  happened is fact ("called to break up a brawl", "will investigate the shooting");
 - in the future (a date after publication), a state ("under indictment"), an allegation's
-  content ("charged with arson", "charged with killing X"; "accused of killing X" is reported), or
-  an accident ("killed in a traffic accident");
+  content ("charged with arson", "charged with killing X", "serving a sentence for killing",
+  "critics accused the government of killing"; "X was accused of killing Y" is reported), a
+  person's record ("has been arrested before"), a word that only classifies a case noun ("murder
+  suspect", "assault charges"), or an accident ("killed in a traffic accident");
 - generic: a bare noun with no determiner, number, date or relative clause ("diversified into
   contract killing and kidnapping"), or a present-tense active verb with no date outside a
-  headline ("the gang kidnaps migrants");
+  headline ("the gang kidnaps migrants"; a state is news: "a suspect is in custody"), or a bare
+  plural counted over time ("Shootings have increased");
 - commentary: a noun that is the subject of "be", "mark", "represent", "say", ... ("The killing
   of Guerrero is a dramatic escalation", "The indictment said ...");
-- a bare reference: a noun with no date, no place and no episode that is not a subject
-  ("channeled behind the election of Hugo Chávez").
+- a bare reference: a noun with no date, no place and no episode that is not a subject, not
+  definite ("the shooting") and not what hurt a victim ("wounded in the shootout", "suffered a
+  gunshot wound") ("channeled behind the election of Hugo Chávez").
 
 Triggers of one sentence are grouped by type and date; a type absorbs the ones it lists
-(`EventType.absorbs`): "a drone strike killed five" is one air/drone strike with 5 dead.
+(`EventType.absorbs`): "a drone strike killed five" is one air/drone strike with 5 dead; so are a
+participle stating what it did ("exploded on Friday, killing 20") and a noun counted in a series
+("in the fifth attack this month") whatever their dates. A definite "the attack" / "the fighting"
+in the body takes the type of the headline's incident when that type covers it (the car bomb;
+the bar brawl's riot).
 
 When
 ----
 The date expression nearest the trigger in the parse, unless the trigger is inside a
-"since/after/before ..." phrase that the date is outside of (a year still dates "after X").
+"since/after/before ..." phrase that the date is outside of (a year still dates "after X"), or the
+date is in a relative clause about another noun ("the war, which began in March 2003") or dates a
+series the incident is counted in.
 "Since" extends the date to publication, except for the date of the trigger itself ("the
 January 2026 raid", "since January 3, when US forces abducted Maduro" -> 2026-01-03); a "since"
 governing a phrase that holds the date works too ("since the coup in February 2021"). Without a
@@ -84,9 +100,10 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    AIRCRAFT_WORDS, EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FORCE_NOUNS,
-    IMPLICATIVE_VERBS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, MARCHER_NOUNS, MISSILE_WORDS, PERSON_NOUNS,
-    PERSON_PRONOUNS, PROTESTER_NOUNS, STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS, Trigger,
+    AIRCRAFT_WORDS, ARMED_GROUP_NOUNS, CASE_NOUNS, CASUALTY_LEMMAS, EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES,
+    EXPLOSIVE_NOUNS, FORCE_NOUNS, IMPLICATIVE_VERBS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, MARCHER_NOUNS,
+    MISSILE_WORDS, PERSON_NOUNS, POLICE_NOUNS, PERSON_PRONOUNS, PERSONAL_VIOLENCE_LEMMAS, PRESUPPOSING_VERBS, PROTESTER_NOUNS,
+    STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS, VIOLENT_TYPES, Trigger,
 )
 from geomap.nlp import load_parser
 from geomap.models import Document, Event, ResolvedMention, Source
@@ -126,7 +143,15 @@ DOCUMENT_VERBS = frozenset("say state allege claim note describe detail list con
 ALLEGATION_HEADS = frozenset("charge accuse convict suspect indict arrest sentence prosecute investigate jail detain "
                              "acquit try".split())
 
-COURT_HEADS = frozenset("charge indict convict prosecute sentence try acquit".split())
+COURT_HEADS = frozenset("charge indict convict prosecute sentence try acquit serve plead".split())
+# Verbs of a count rising or falling: a bare plural incident noun as their subject is a trend ("Shootings have
+# increased this year"), not an incident.
+TREND_VERBS = frozenset("increase rise fall drop decline double triple surge climb soar jump spike decrease".split())
+# Trigger verbs that report a current state, news in the present tense ("a suspect is in custody", "he faces
+# charges of murder"), unlike the habitual present of an action verb ("the gang kidnaps migrants").
+STATE_VERBS = frozenset("be remain face".split())
+# Adverbs that put an act in someone's past record: "he has been arrested before".
+RECORD_ADVERBS = frozenset("before previously".split())
 
 TEMPORAL_MARKERS = frozenset("since after before following until once".split())
 
@@ -149,7 +174,9 @@ for _trigger in sorted(TRIGGERS, key=lambda t: (t.needs is None, (t.needs or "")
 MOVEMENT_LEMMAS = frozenset(t.lemma for t in TRIGGERS if EVENT_TYPES[t.event_type].movement)
 
 _IRREGULAR_FORMS = ("shot fought struck took taken held sent broke broken swept froze seized fled led dead hostage "
-                    "slain beaten caught blew blown went found")
+                    "slain beaten caught blew blown went found threw thrown")
+# The state verbs ("is in custody", "faces charges") are too common to pre-select sentences: their particle does.
+_STATE_PARTICLES = "custody"
 
 
 def _stem(lemma: str) -> str:
@@ -157,7 +184,8 @@ def _stem(lemma: str) -> str:
 
 
 _TRIGGER_PREFILTER = re.compile(
-    r"\b(?:" + "|".join(sorted({re.escape(_stem(t.lemma)) for t in TRIGGERS} | set(_IRREGULAR_FORMS.split()),
+    r"\b(?:" + "|".join(sorted({re.escape(_stem(t.lemma)) for t in TRIGGERS if t.lemma not in STATE_VERBS}
+                                | set(_IRREGULAR_FORMS.split()) | set(_STATE_PARTICLES.split()),
                                 key=len, reverse=True)) + r")",
     re.IGNORECASE,
 )
@@ -258,6 +286,17 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         return subject is not None and (subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children))
     if needs == "force_any":
         return bool((_noun_words(_object(token)) | _noun_words(_subject(token))) & FORCE_NOUNS)
+    if needs == "force_subject:deployed":
+        # troops arriving anywhere; police arriving in a named place or from another country ("Kenyan police
+        # officers arrived in the capital"), not police arriving at a scene ("before police arrived")
+        subject = _subject(token)
+        words = _noun_words(subject)
+        if words & (FORCE_NOUNS - POLICE_NOUNS):
+            return True
+        national = subject is not None and any(c.ent_type_ in ("NORP", "GPE") for c in subject.children)
+        placed = any(c.dep_ == "prep" and any(g.i in place_tokens or g.lemma_.lower() in TERRITORY_NOUNS | {"capital"}
+                                              for g in c.children) for c in token.children)
+        return bool(words & POLICE_NOUNS) and (national or placed)
     if needs.startswith("force_subject"):
         nouns = {"protester": PROTESTER_NOUNS, "marcher": MARCHER_NOUNS}.get(needs.partition(":")[2], FORCE_NOUNS)
         return bool(_noun_words(_subject(token)) & nouns)
@@ -265,13 +304,23 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         return bool(_noun_words(_object(token)) & FORCE_NOUNS)
     if needs == "person_object":
         obj = _object(token)
-        if obj is None and (is_passive(token) or token.tag_ == "VBN"):
+        if is_passive(token) or (obj is None and token.tag_ == "VBN"):
             # "X fled but was picked up", "a man picked up in ...", a headline's "2 held": the patient
             patient = _subject(token)
-            return _is_people(patient) or (patient is not None and patient.pos_ == "NUM")
-        return _is_people(obj)
+            named = patient is not None and patient.pos_ == "PROPN" and patient.ent_type_ in ("", "PERSON")
+            return _is_people(patient) or named or (patient is not None and patient.pos_ == "NUM")
+        # a headline's "catch murder suspect" may parse "murder" as the object: the person follows it
+        following = obj.nbor(1) if obj is not None and obj.i + 1 < len(obj.doc) else None
+        return _is_people(obj) or (obj is not None and obj.pos_ == "NOUN" and following is not None
+                                   and _is_people(following) and following.lower_ in CASE_NOUNS)
+    if needs == "casualty":  # "wounded by gunfire", "killed in gunfire"; not "gunfire continued until dawn"
+        head = token.head.head if token.dep_ == "pobj" else token.head
+        return head.lemma_.lower() in CASUALTY_LEMMAS
     if needs == "explosive_subject":
-        return bool(_noun_words(_subject(token)) & EXPLOSIVE_NOUNS)
+        subject = _subject(token)
+        if subject is not None and subject.lower_ == "it" and token.dep_ == "conj":
+            subject = _subject(token.head)  # "the explosive was placed in the roof and it went off"
+        return bool(_noun_words(subject) & EXPLOSIVE_NOUNS)
     if needs == "acting_subject":
         # "Protesters blocked the road", "demonstrators marched": the actor of a protest reports it, but
         # not as the sayer or holder of a view ("protesters said", "protesters want"), nor in the present
@@ -284,6 +333,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         if obj is not None and (obj.i in place_tokens or obj.lemma_.lower() in TERRITORY_NOUNS):
             return True
         return any(c.dep_ == "prep" and c.lower_ in ("into", "through") for c in token.children)
+    if needs == "transitive":  # "gunmen struck a village", not "before the financial crisis struck"
+        return _object(token) is not None
     if needs == "intransitive":
         return not any(c.dep_ in ("dobj", "ccomp") for c in token.children)
     if needs == "with":  # "was charged", "a woman charged in ...", "charged X with": not "charged a fee"
@@ -327,7 +378,26 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             return "shelling"
         if sentence_words & AIRCRAFT_WORDS or _AIRCRAFT_PHRASE.search(sentence_text) or _noun_words(token) & {"air", "drone"}:
             return "air_strike"
+    if event_type in ("attack", "killing") and _armed_sides(token, subject_words):
+        return "armed_clash"
     return event_type
+
+
+def _armed_sides(token, subject_words: set[str]) -> bool:
+    """An armed group and security forces on the two sides of a violent verb ("militants attacked a
+    police post", "gunmen ambushed an army convoy", "troops attacked rebels"): ACLED's "Battles"."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    targets = _noun_words(_object(token))
+    for child in token.children:  # "opened fire on soldiers", "an attack against the army"
+        if child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "upon"):
+            targets |= {w for c in child.children if c.dep_ == "pobj" for w in _noun_words(c)}
+    if is_passive(token):  # "soldiers were ambushed by militants"
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        attackers = {w for c in agent.children if c.dep_ == "pobj" for w in _noun_words(c)} if agent is not None else set()
+        targets, subject_words = subject_words, attackers
+    return bool((subject_words & ARMED_GROUP_NOUNS and targets & FORCE_NOUNS)
+                or (subject_words & FORCE_NOUNS and targets & ARMED_GROUP_NOUNS))
 
 
 def _has_modal_or_negation(token) -> tuple[bool, bool]:
@@ -336,6 +406,9 @@ def _has_modal_or_negation(token) -> tuple[bool, bool]:
         word = child.lower_
         if child.dep_ == "neg" or word in ("never",) or (child.dep_ == "det" and word == "no"):
             negated = True
+        if child.dep_ in ("nsubj", "nsubjpass") and (word in ("nobody", "none") or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in child.children)):
+            negated = True  # "No one was arrested", "nobody was hurt"
         if child.dep_ == "aux" and (word in MODALS or child.lemma_.lower() in MODALS):
             modal = True
         if child.dep_ == "mark" and word in ("if", "unless", "whether"):
@@ -345,6 +418,8 @@ def _has_modal_or_negation(token) -> tuple[bool, bool]:
 
 def _factuality(token, event_type: str) -> str | None:
     """Why this trigger does not report an incident ("negated", "hypothetical", "state"), or None."""
+    if _presupposed(token):
+        return None
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     current = token
     for _ in range(10):
@@ -364,30 +439,55 @@ def _factuality(token, event_type: str) -> str | None:
         if (token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ in ("with", "of", "for", "on")
                 and head.head.lemma_.lower() in ALLEGATION_HEADS | {"charge"}):
             return "allegation"  # "charged with aggravated arson", "arrested on charges of murder"
-        if (current == token and token.dep_ == "pcomp" and head.lower_ in ("with", "of", "for")
+        if (current == token and token.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() == "accuse"
+                and not is_passive(head.head)):
+            return "allegation"  # "critics accused the government of killing civilians"
+        if (current == token and token.dep_ == "pcomp" and head.lower_ in ("with", "of", "for", "to")
                 and head.head.lemma_.lower() in COURT_HEADS):
-            return "allegation"  # "charged with killing X", "convicted of stabbing": the case, not a new report
+            return "allegation"  # "charged with killing X", "convicted of stabbing", "serving a sentence for
+            # killing", "pleaded guilty to stabbing": the case, not a new report
         if current != token:
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
         if head_lemma in ("warn", "warning") and current.lower_ not in ("of", "against") and current.dep_ != "xcomp":
             pass  # a warning's content may be fact ("issued a warning: the army is deploying ..."); "warn of X" is not
         elif head_lemma in IRREALIS_GOVERNORS and not (infinitive and head_lemma in IMPLICATIVE_VERBS):
-            if infinitive or current.dep_ in NOMINAL_PATH_DEPS or current.dep_ in ("acl", "nsubjpass", "acomp"):
+            gerund = current.dep_ == "xcomp" and current.tag_ == "VBG"  # "denied attacking", "tried shooting"
+            if infinitive or gerund or current.dep_ in NOMINAL_PATH_DEPS or current.dep_ in ("acl", "nsubjpass", "acomp"):
                 return "hypothetical"
-        if infinitive and head.pos_ in ("VERB", "AUX"):
+        if infinitive and head.pos_ in ("VERB", "AUX", "ADJ"):
             # "managed to escape" happened; "dispatched soldiers to sweep into", "blocked roads to
             # protest" state a mission that is the incident, and so does an act against a named person
             # ("disguised as police officers to abduct Ronald Ojeda"); other purposes ("operating to
             # execute Venezuelans") may not have happened.
             named_target = any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in current.children)
-            if not (head_lemma in IMPLICATIVE_VERBS or head_lemma in MOVEMENT_LEMMAS or event_type == "protest"
-                    or named_target):
+            # An adjective's infinitive is never the act itself ("illegal to protest", "free to leave").
+            purpose = head.pos_ != "ADJ" and (head_lemma in IMPLICATIVE_VERBS or head_lemma in MOVEMENT_LEMMAS
+                                              or event_type == "protest" or named_target)
+            if not purpose:
                 return "hypothetical"
         if current == token or current.dep_ in NOMINAL_PATH_DEPS or current.dep_ in ("xcomp", "acl", "pcomp", "acomp"):
             current = head
             continue
         break
     return None
+
+
+def _classifies(token) -> bool:
+    """An incident word that only classifies the noun after it: "Police catch murder suspect",
+    "arrested on assault charges" (parsed as a compound or not)."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.lower_ in CASE_NOUNS and (token.pos_ == "NOUN" or token.tag_ == "VBG")
+
+
+def _presupposed(noun) -> bool:
+    """An incident noun that is the object of a verb presupposing it ("to break up a brawl", "to
+    disperse the protest", "responded to a shooting"): it happened even under "called to" or "will"."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj"):
+        return False
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if head.lemma_.lower() == "break":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children)
+    return head.lemma_.lower() in PRESUPPOSING_VERBS
 
 
 def _accidental(token) -> bool:
@@ -412,16 +512,18 @@ def _commentary(token) -> bool:
         noun = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass", "csubj"):
         return False
+    if any(c.dep_ == "relcl" for c in noun.children):
+        return False  # "The march, which went along 8th Avenue, was peaceful": the clause reports it
     verb = noun.head
     return verb.lemma_.lower() in EVALUATIVE_VERBS | DOCUMENT_VERBS and not is_passive(verb)
 
 
 def _anchored(token, date_tokens: set[int], headline: bool) -> bool:
     """Whether a noun trigger names a specific incident rather than a kind of act."""
-    if token.pos_ != "NOUN":
-        return True
-    if token.dep_ == "compound":
-        return False  # "arrest warrant", "kidnapping charges"
+    if token.pos_ != "NOUN" or token.lemma_.lower() == "wound":
+        return True  # a gunshot or stab wound is someone's injury, never a kind of act
+    if token.dep_ == "compound" and token.head.pos_ != "VERB":
+        return False  # "arrest warrant", "kidnapping charges" (a "compound" of a verb is a misparsed subject)
     if headline:
         return True  # headlines drop articles: "Venezuelans back claim in referendum"
     for child in token.children:
@@ -431,7 +533,9 @@ def _anchored(token, date_tokens: set[int], headline: bool) -> bool:
                                                      or child.lemma_.lower() in EVENT_MODIFIERS):
             return True
     if token.dep_ in ("nsubj", "nsubjpass"):
-        return True
+        # "Shootings have increased": a bare plural counted over time is a trend
+        return not (token.tag_ == "NNS" and token.head.lemma_.lower() in TREND_VERBS
+                    and not any(c.dep_ in ("det", "nummod", "poss") for c in token.children))
     if token.dep_ == "dobj" and token.head.lemma_.lower() in SUPPORT_VERBS:
         return True
     if {t.i for t in token.subtree} & date_tokens:
@@ -632,7 +736,17 @@ def _temporal_island(trigger):
 
 
 def _date_applies(mention: DateMention, date_root, trigger) -> bool:
-    """A date outside the trigger's "since/after/before ..." phrase does not date it (a year still does after "after")."""
+    """A date outside the trigger's "since/after/before ..." phrase does not date it (a year still does after "after"),
+    nor does a date in a relative clause about another noun ("the war, which began in March 2003") or in a
+    series the incident is counted in ("the fifth attack this month")."""
+    for noun in (t for t in date_root.ancestors if _serial([t])):
+        if noun != trigger and not any(a == noun for a in trigger.ancestors):
+            return False  # "killing 20 people in the fifth attack this month": the month dates the series
+    for clause in (t for t in [date_root, *date_root.ancestors] if t.dep_ == "relcl"):
+        if clause.head == trigger:
+            break
+        if trigger != clause and not any(a == clause for a in trigger.ancestors):
+            return False
     island = _temporal_island(trigger)
     if island is None:
         return True
@@ -657,7 +771,9 @@ def _dates_the_trigger(date_root, trigger) -> bool:
         trigger.dep_ in ("relcl", "acl") and trigger.head == date_root)
 
 
-def _sentence_hits(sentence: Sentence) -> list[_Hit]:
+def _sentence_hits(sentence: Sentence, after_violence: bool) -> list[_Hit]:
+    """The incident triggers of a sentence that report an incident; ``after_violence``: the document has
+    reported violence before it (a follow-up trigger such as "later died" counts only then)."""
     doc = sentence.doc
     if sentence.text.rstrip().endswith("?"):
         return []
@@ -673,20 +789,24 @@ def _sentence_hits(sentence: Sentence) -> list[_Hit]:
         triggers = _TRIGGER_INDEX.get((token.lemma_.lower(), pos)) or _TRIGGER_INDEX.get((token.lower_, pos))
         if not triggers:
             continue
-        trigger = next((t for t in triggers if _needs_met(t, token, place_tokens, sentence.headline)), None)
+        trigger = next((t for t in triggers if (after_violence or not t.follow_up)
+                        and _needs_met(t, token, place_tokens, sentence.headline)), None)
         if trigger is None:
             continue
         event_type = _adjust_type(trigger.event_type, token, sentence_words, sentence.text)
         if event_type is None:
             continue
-        reason = _factuality(token, event_type)
+        reason = "classifier" if _classifies(token) else _factuality(token, event_type)
         if reason is None and _commentary(token):
             reason = "commentary"
         if reason is None and not _anchored(token, date_tokens, sentence.headline):
             reason = "generic"
         if (reason is None and pos == "VERB" and not sentence.headline and not sentence.dates
-                and _tense(token) == "present" and not is_passive(token)):
+                and _tense(token) == "present" and not is_passive(token) and token.lemma_.lower() not in STATE_VERBS):
             reason = "habitual"  # "the gang kidnaps migrants" (but "two men are charged with murder" is news)
+        if (reason is None and pos == "VERB" and not sentence.dates
+                and any(c.dep_ == "advmod" and c.lower_ in RECORD_ADVERBS for c in token.children)):
+            reason = "record"  # "he has been arrested before": his record, not this report's incident
         if reason is None and _accidental(token):
             reason = "accident"
         if reason:
@@ -706,6 +826,12 @@ def _group_hits(sentence: Sentence, hits: list[_Hit], published: date | None
         key = (hit.event_type, mention.start if mention is not None else None)
         groups.setdefault(key, []).append(hit.token)
         dated[key] = (mention, window)
+    # "was shot and killed", "died in the stabbing": the harm to a person and the death are one killing.
+    for key in [k for k in groups if k[0] == "attack"]:
+        killing = next((k for k in groups if k[0] == "killing"
+                        and (k[1] is None or key[1] is None or k[1] == key[1])), None)
+        if killing is not None and all(t.lemma_.lower() in PERSONAL_VIOLENCE_LEMMAS for t in groups[key]):
+            groups[killing].extend(groups.pop(key))
     # Undated hits join a dated group of the same type.
     for key in [k for k in groups if k[1] is None]:
         same = [k for k in groups if k[0] == key[0] and k[1] is not None]
@@ -715,12 +841,26 @@ def _group_hits(sentence: Sentence, hits: list[_Hit], published: date | None
     kept: list[tuple[str, int | None]] = []
     for key in ordered:
         absorber = next((k for k in kept if key[0] in EVENT_TYPES[k[0]].absorbs
-                         and (key[1] is None or k[1] is None or key[1] == k[1])), None)
+                         and (key[1] is None or k[1] is None or key[1] == k[1] or _serial(groups[key])
+                              or _consequence(groups[key], groups[k]))), None)
         if absorber is not None:
             groups[absorber].extend(groups[key])
             continue
         kept.append(key)
     return [(key[0], groups[key], *dated[key]) for key in kept]
+
+
+def _consequence(tokens, incident_tokens) -> bool:
+    """Participles that state what an incident did ("a bomb exploded on Friday, killing 20 people this
+    month" however the parser attaches the dates): part of that incident."""
+    return all(t.dep_ == "advcl" and t.tag_ == "VBG" and t.head in incident_tokens for t in tokens)
+
+
+def _serial(tokens) -> bool:
+    """Incident nouns counted in a series ("in the fifth major attack this month", "the latest attack"):
+    the sentence's own incident, whatever date the series has."""
+    return all(t.pos_ == "NOUN" and any(c.ent_type_ == "ORDINAL" or c.lower_ == "latest" for c in t.children)
+               for t in tokens)
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -785,6 +925,7 @@ def extract_events(document: Document, resolved: Sequence[ResolvedMention], *, n
     capital = next((rm.place for rm in resolved if rm.place is not None and rm.place.feature_code == "PPLC"
                     and country is not None and rm.place.country_code == country.country_code), None)
     incidents = _incidents(document, sentences, PlaceContext(country, capital), gazetteer)
+    _retype_references(incidents)
     _resolve_references(incidents)
     _locate_fallbacks(incidents, sentences, weights, gazetteer, document.published)
     events = [event for incident in incidents for event in _to_events(document, incident)]
@@ -800,7 +941,8 @@ def _incidents(document: Document, sentences: list[Sentence], context: PlaceCont
             episode = None
         if sentence.doc is None:
             continue
-        groups = _group_hits(sentence, _sentence_hits(sentence), published)
+        after_violence = any(i.event_type in VIOLENT_TYPES for i in incidents)
+        groups = _group_hits(sentence, _sentence_hits(sentence, after_violence), published)
         fatalities = _fatalities(sentence.doc)
         place_chars = [(rm.mention.start - sentence.start, rm.mention.end - sentence.start)
                        for rm in sentence.mentions if rm.place is not None]
@@ -818,12 +960,15 @@ def _incidents(document: Document, sentences: list[Sentence], context: PlaceCont
                                  verb_trigger=any(t.pos_ in ("VERB", "AUX") for t in tokens))
             counts = [n for i, n in fatalities.items() if _nearest_group(sentence.doc[i], groups)[0] == event_type]
             incident.fatalities = max(counts) if counts else None
+            if (event_type == "attack" and incident.fatalities
+                    and all(t.lemma_.lower() in PERSONAL_VIOLENCE_LEMMAS for t in tokens)):
+                incident.event_type = "killing"  # "One person is dead after a shooting"
             if mention is None:
                 _date_undated(incident, episode, published)
             elif mention.window is None:
                 incident.date_source = "unresolved"
             if (not incident.verb_trigger and not sentence.headline and incident.date_source == "none" and not places
-                    and not any(t.dep_ in ("nsubj", "nsubjpass") for t in tokens)):
+                    and not any(t.dep_ in ("nsubj", "nsubjpass") or _reports_harm(t) or _definite(t) for t in tokens)):
                 log.debug("a reference, not a report (no date, no place): %r", sentence.quote)
                 continue
             if incident.date_source == "explicit" and new_episode is None:
@@ -841,6 +986,22 @@ def _incidents(document: Document, sentences: list[Sentence], context: PlaceCont
                 new_episode.places = episode.places
             episode = new_episode
     return incidents
+
+
+def _definite(noun) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children)
+
+
+def _reports_harm(noun) -> bool:
+    """An incident noun that a sentence reports through its victims or details, not a passing reference:
+    "wounded in the shootout", "injured in the blast", "hospitalized after the shooting", "suffered a
+    gunshot wound", "the march, which went along 8th Avenue"."""
+    if noun.lemma_.lower() == "wound" or any(c.dep_ in ("relcl", "acl") for c in noun.children):
+        return True
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return noun.dep_ in ("pobj", "dobj") and head.lemma_.lower() in CASUALTY_LEMMAS
 
 
 def _nearest_group(token, groups: list):
@@ -892,6 +1053,24 @@ def _dated_places(sentence: Sentence, context: PlaceContext, gazetteer) -> _Epis
     if not places:
         return None
     return _Episode(mention.window, places, sentence.paragraph.index, sentence.index)
+
+
+def _retype_references(incidents: list[_Incident]) -> None:
+    """A definite noun in the body that names the headline's incident in general words takes its
+    type: "the attack" in a car-bomb story is the bombing, "the fighting" in a bar-brawl story is the
+    riot (a brawl of patrons is not a battle of armed groups)."""
+    headline_types = {incident.event_type for incident in incidents if incident.sentence.headline}
+    if len(headline_types) != 1:
+        return
+    (headline_type,) = headline_types
+    related = EVENT_TYPES[headline_type].absorbs | ({"armed_clash"} if headline_type == "riot" else set())
+    for incident in incidents:
+        if (incident.sentence.headline or incident.event_type not in related
+                or incident.event_type in ("killing", "protest")):
+            continue
+        own = incident.tokens[0]  # the incident's own trigger (absorbed ones follow: "confirmed the attack ... killed")
+        if own.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in own.children):
+            incident.event_type = headline_type
 
 
 def _resolve_references(incidents: list[_Incident]) -> None:

@@ -354,3 +354,96 @@ def test_seeds_boat_strikes_since_september_at_two_places(seed_events):
     assert {e.place.place_id for e in strikes} == {"sea:caribbean-sea", "cur:eastern-pacific"}
     assert {(e.date_start, e.date_end, e.fatalities) for e in strikes} == {("2025-09-01", "2026-06-18", 210)}
     assert len({e.event_id[:-2] for e in strikes}) == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Friday militants attacked a police post near Maracaibo, killing two officers.", "armed_clash"),
+    ("On Friday soldiers were ambushed by rebels near Maracaibo.", "armed_clash"),
+    ("On Friday gunmen attacked a bus near Maracaibo.", "attack"),  # civilians: violence against civilians
+    ("On Friday a man was shot and killed in Maracaibo.", "killing"),
+    ("On Friday one person died in a shooting in Maracaibo.", "killing"),
+    ("On Friday police opened fire on the crowd in Maracaibo, killing 19 people.", "attack"),
+])
+def test_who_fights_whom_and_a_death_decide_the_type(nlp, text, expected):
+    assert {e.event_type for e in events_of(text, nlp)} == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A suspect is in custody in Maracaibo.", "arrest"),
+    ("He faces charges of murder in Maracaibo.", "charges"),
+    ("A man was wounded by gunfire in Maracaibo on Friday.", "attack"),
+    ("On Friday a man in Maracaibo was hit in the head with a bat.", "attack"),
+    ("Officers were called to break up a brawl in Maracaibo on Friday.", "riot"),
+    ("The explosive was placed in a shop in Maracaibo and it went off on Friday.", "bombing"),
+])
+def test_news_wordings_of_incidents(nlp, text, expected):
+    assert expected in {e.event_type for e in events_of(text, nlp)}
+
+
+def test_casualty_follow_ups_report_the_incident(nlp):
+    text = ("Gunmen and police fought a gun battle in Maracaibo. A policeman was also wounded in the "
+            "shootout. Three people were injured in the blast of a grenade. The victims were taken to a hospital "
+            "with gunshot wounds.")
+    quotes = {e.sources[0].quote for e in events_of(text, nlp)}
+    assert "A policeman was also wounded in the shootout." in quotes
+    assert "Three people were injured in the blast of a grenade." in quotes
+    assert "The victims were taken to a hospital with gunshot wounds." in quotes
+
+
+@pytest.mark.parametrize("text", [
+    "He has been arrested before in Maracaibo.",
+    "He denied attacking a man in Maracaibo.",
+    "Shootings have increased in Maracaibo.",
+    "He is serving a life sentence for killing his wife in Maracaibo.",
+    "Critics accused the government of killing civilians in Maracaibo.",
+    "Residents of Maracaibo said heavy gunfire continued until dawn.",
+    "Electricity prices in Maracaibo rose before the financial crisis struck.",
+])
+def test_records_trends_denials_and_allegations_are_not_incidents(nlp, text):
+    assert events_of("Maracaibo city report\n\n" + text, nlp) == []
+
+
+def test_a_date_in_another_nouns_relative_clause_does_not_date_the_incident(nlp):
+    text = "The blast in Maracaibo came after the army praised the war, which began in March 2003."
+    [event] = events_of(text, nlp)
+    assert event.event_type == "bombing" and event.date != "2003-03"
+
+
+def test_the_headlines_incident_named_in_general_words_keeps_its_type(nlp):
+    text = ("Car bomb kills 20 in Maracaibo\n\nA car bomb exploded near a market in Maracaibo on Friday, killing 20 "
+            "people in the fifth major attack this month. The army confirmed the attack.")
+    events = events_of(text, nlp, title="Car bomb kills 20 in Maracaibo")
+    assert {e.event_type for e in events} == {"bombing"}
+
+
+@pytest.mark.parametrize("text", [
+    "No one was arrested in Maracaibo.",
+    "The suspect fled Maracaibo before police arrived.",
+    "The law makes it illegal to protest near schools in Maracaibo.",
+])
+def test_no_subject_a_crime_scene_and_a_rule_are_not_incidents(nlp, text):
+    assert events_of("Maracaibo city report\n\n" + text, nlp) == []
+
+
+def test_named_people_picked_up_for_questioning_are_arrested(nlp):
+    events = events_of("Durr and Welch were picked up for questioning on Saturday afternoon in Maracaibo.", nlp)
+    assert {e.event_type for e in events} == {"arrest"}
+
+
+def test_a_later_death_is_a_killing_only_after_reported_violence(nlp):
+    shooting = events_of("A gunman shot a man in Maracaibo on Friday. The man later died at the hospital.", nlp)
+    crash = events_of("A car hit a tree in Maracaibo on Friday. The driver later died at the hospital.", nlp)
+    assert [e.event_type for e in shooting] == ["attack", "killing"]
+    assert crash == []
+
+
+def test_a_definite_reference_to_the_incident_is_reported(nlp):
+    text = "A man was shot in Maracaibo. The motive for the shooting was under investigation."
+    quotes = [e.sources[0].quote for e in events_of(text, nlp)]
+    assert quotes == ["A man was shot in Maracaibo.", "The motive for the shooting was under investigation."]
+
+
+def test_an_incident_word_that_classifies_a_suspect_is_not_an_incident(nlp):
+    text = "Police catch murder suspect after hours-long hunt\n\nThe man was found in Maracaibo."
+    events = events_of(text, nlp, title="Police catch murder suspect after hours-long hunt")
+    assert {e.event_type for e in events} == {"arrest"}
