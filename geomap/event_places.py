@@ -68,7 +68,7 @@ _NEW_EPISODE = re.compile(r"\b(?:in (?:a )?separate|in another (?:incident|attac
 NAMED_ONLY_WEIGHT = 0.1  # a place named as an actor or modifier ("US officials") says little about where
 
 LOCATION_VERBS = frozenset("locate base situate house station".split())
-LOCATIVE_PREPOSITIONS = frozenset(
+WHERE_PREPOSITIONS = frozenset(
     "in at near outside inside into around across over throughout within along off on onto upon between "
     "among amid beyond through via behind under from".split()
 )
@@ -386,7 +386,7 @@ def mention_weight(sentence: Sentence, rm: ResolvedMention) -> float:
     role = place_role(head, True)
     if role is None:
         return 0.5 if local_authority(head, rm.place) else NAMED_ONLY_WEIGHT
-    if role.dep_ == "pobj" and (role.head.lower_ in LOCATIVE_PREPOSITIONS or _out_of(role)):
+    if role.dep_ == "pobj" and (role.head.lower_ in WHERE_PREPOSITIONS or _out_of(role)):
         return 1.0
     return 0.5
 
