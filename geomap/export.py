@@ -133,6 +133,7 @@ def write_csv(events: gpd.GeoDataFrame, path: Path) -> Path:
 def write_gpkg(layers: dict[str, gpd.GeoDataFrame], path: Path) -> Path:
     """One GeoPackage with a layer per frame; list and object columns stored as JSON text."""
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".gpkg")
     os.close(fd)
     os.unlink(tmp)
