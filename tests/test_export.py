@@ -65,11 +65,11 @@ def test_csv_has_acled_columns(events, tmp_path):
 
 
 def test_gpkg_layers_read_back(events, tmp_path):
-    path = write_gpkg({"events": events}, tmp_path / "geomap.gpkg")
+    path = write_gpkg({"events": events}, tmp_path / "new" / "geomap.gpkg")  # the folder is created
     back = gpd.read_file(path, layer="events", engine="pyogrio")
     assert back["event_id"].tolist() == ["e1", "e2"]
     assert json.loads(back["sources"][0])[0]["publisher"] == "Example News"
-    assert [p.name for p in tmp_path.iterdir()] == ["geomap.gpkg"]
+    assert [p.name for p in (tmp_path / "new").iterdir()] == ["geomap.gpkg"]
 
 
 def test_failed_write_leaves_old_file_and_no_temporary(tmp_path):
