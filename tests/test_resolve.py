@@ -132,6 +132,24 @@ def test_document_context_picks_the_homonym(gazetteer):
     assert by_surface["Walker County"].admin1 == "Texas"
 
 
+def test_a_lone_candidate_far_from_the_document_gets_low_confidence(gazetteer):
+    """Confidence measures fit with the document, not only ambiguity.
+
+    "El Fasher" and "Tawila" each match one gazetteer entry; El Fasher's lies in the Sudan and
+    North Darfur the article names, the only Tawila in the gazetteer is a village in Yemen.
+    """
+    extractor, resolver = MentionExtractor(gazetteer, load_nlp()), Resolver(gazetteer)
+    document = Document("sd", "Thousands fled El Fasher in North Darfur, Sudan, for Tawila after the attack.")
+    by_surface = {r.mention.surface: r for r in resolver.resolve(document, extractor.extract(document))}
+    tawila, el_fasher = by_surface["Tawila"], by_surface["El Fasher"]
+    assert len(gazetteer.candidates("Tawila")) == 1 and tawila.place.country_code != "SD", \
+        "premise: the gazetteer's only Tawila lies outside Sudan"
+    assert len(gazetteer.candidates("El Fasher")) == 1 and el_fasher.place.country_code == "SD"
+    assert el_fasher.confidence >= 0.8
+    assert tawila.confidence <= 0.6
+    assert el_fasher.confidence - tawila.confidence >= 0.25
+
+
 def _find_all(text: str, needle: str):
     start = text.find(needle)
     while start >= 0:
