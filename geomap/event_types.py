@@ -44,6 +44,8 @@ attack               Violence against civilians       Attack                    
                                                                                                    slash/grab/drag (people),
                                                                                                    gunshot/stab wound,
                                                                                                    gunfire that wounds,
+                                                                                                   shots ring out, gunfire
+                                                                                                   erupts,
                                                                                                    armed robbery,
                                                                                                    carjacking, mugging,
                                                                                                    arson, torch, firebomb,
@@ -67,8 +69,9 @@ killing              Violence against civilians       Attack                    
                                                                                                    gunshot wounds, found
                                                                                                    dead with wounds; died
                                                                                                    at the hospital / of
-                                                                                                   injuries after a reported
-                                                                                                   attack; a
+                                                                                                   injuries, pronounced dead,
+                                                                                                   "he/the victim died" after
+                                                                                                   a reported attack; a
                                                                                                    shooting/stabbing/beating
                                                                                                    with a death in its
                                                                                                    clause ("was shot and
@@ -90,8 +93,10 @@ charges              (none)                           (none)                    
                                                                                                    arraign, arraignment,
                                                                                                    prosecute, charge (with),
                                                                                                    file charges, face
-                                                                                                   charges, appear in court
-                                                                                                   on charges
+                                                                                                   charges, appear in court /
+                                                                                                   be brought before a court
+                                                                                                   on charges, plead (not)
+                                                                                                   guilty to charges
 security_operation   Strategic developments           Other                                        raid / storm / sweep by
                                                                                                    security forces, retake,
                                                                                                    reclaim, take control,
@@ -111,7 +116,10 @@ protest              Protests                         Peaceful protest          
                                                                                                    protesters/demonstrators
                                                                                                    as actors of a past event
 riot                 Riots                            Violent demonstration                        riot, loot, ransack,
-                                                                                                   unrest, brawl, melee;
+                                                                                                   unrest, brawl, melee,
+                                                                                                   fights of a crowd (not
+                                                                                                   "a fight with her", "the
+                                                                                                   fight against X");
                                                                                                    protesters/a crowd
                                                                                                    throwing stones; an
                                                                                                    attack or clash by
@@ -159,6 +167,12 @@ Trigger requirements (`Trigger.needs`):
   of saying or wanting ("About 40 protesters walked to his home"; not "protesters said");
 - ``casualty``: the noun is what hurt a victim ("wounded by gunfire", "killed in gunfire"; not
   "gunfire continued until dawn");
+- ``victim_subject``: the subject refers back to a person ("he", "the man", "the victim"; not "37
+  people"), for a follow-up death ("He died Saturday" after "A man was stabbed");
+- ``crowd``: a group is fighting: a plural noun ("broke up all the fights"), a crowd word in the
+  sentence ("a crowd gathered and a fight broke out") or a fight being broken up ("officers were called
+  to break up a fight"); a fight of two people is not a riot;
+- ``shots_subject``: the subject is shots or gunfire ("shots rang out", "gunfire erupted outside the club");
 - ``explosive_subject``: the subject is a bomb, mine, grenade or device ("a bomb went off");
 - ``person_object``: the object is people or he/she ("seized 300 girls", "freeing 3,000
   inmates", "police caught the suspect"; for a passive, its subject: "Jones was picked up");
@@ -281,6 +295,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", verbs="beat punch kick pistol-whip grab drag hit slash slice", needs="person_object")
     + _triggers("attack", nouns="wound", needs="particle:gunshot|stab|bullet|knife")
     + _triggers("attack", nouns="gunfire", needs="casualty")
+    + _triggers("attack", verbs="ring erupt", needs="shots_subject")
     + _triggers("attack", verbs="rob", nouns="robbery", needs="particle:gunpoint|knifepoint|armed|gun|knife")
     + _triggers("attack", verbs="pull", needs="particle:gun|knife|pistol|handgun|rifle|weapon&on")
     + _triggers("attack", nouns="attempt", needs="particle:assassination|murder|life")
@@ -302,6 +317,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("killing", verbs="wound", needs="particle:fatally|mortally")
     + _triggers("killing", verbs="die succumb", needs="particle:injuries|injury|wounds|hospital|scene|later",
                 follow_up=True)
+    + _triggers("killing", verbs="pronounce", needs="particle:dead", follow_up=True)
+    + _triggers("killing", verbs="die", needs="victim_subject", follow_up=True)
     + _triggers("arrest", verbs="arrest detain apprehend capture recapture nab handcuff jail remand",
                 nouns="arrest detention capture roundup")
     + _triggers("arrest", verbs="round", needs="particle:up")
@@ -319,7 +336,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("charges", verbs="charge", needs="with")
     + _triggers("charges", nouns="charge", needs="support")
     + _triggers("charges", verbs="face", needs="particle:charge|charges|count|counts")
-    + _triggers("charges", verbs="appear", needs="particle:court|judge|magistrate&charge|charges")
+    + _triggers("charges", verbs="appear bring", needs="particle:court|judge|magistrate&charge|charges")
+    + _triggers("charges", verbs="plead", needs="particle:charge|charges|count|counts")
     + _triggers("security_operation", verbs="retake reclaim recapture sweep", needs="place_object")
     + _triggers("security_operation", verbs="take regain seize", needs="particle:control")
     + _triggers("security_operation", nouns="crackdown manhunt dragnet")
@@ -336,6 +354,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("protest", verbs="walk", needs="particle:off|out&job|jobs|work|class|classes")
     + _triggers("protest", nouns="protester protestor demonstrator marcher picketer", needs="acting_subject")
     + _triggers("riot", verbs="riot loot ransack brawl", nouns="riot rioting looting unrest brawl melee")
+    + _triggers("riot", nouns="fight fistfight",
+                needs="crowd+unless:against|for|with|between|start|title|championship|bout")
     + _triggers("riot", verbs="throw hurl pelt", needs="particle:rock|rocks|stone|stones|bottle|bottles|brick|bricks"
                 "|molotov|firebombs+force_subject:protester")
     + _triggers("territorial_claim", verbs="annex", nouns="annexation")
@@ -374,6 +394,9 @@ PROTESTER_NOUNS = frozenset(
     "looter looters marcher marchers student students supporters activist activists campaigner campaigners "
     "picketer picketers striker strikers youth youths hooligan hooligans".split()
 )
+# Words that make a fight a crowd's (a riot), not two people's.
+CROWD_WORDS = frozenset("crowd crowds mob mobs brawl brawls melee group groups gang gangs dozens hundreds patrons "
+                        "partygoers fans spectators youths".split())
 # Who marches in a protest (not troops or a band): protesters and ordinary civilians in numbers.
 MARCHER_NOUNS = PROTESTER_NOUNS | frozenset(
     "resident residents citizen citizens people thousands hundreds dozens women workers opponents members "
@@ -420,6 +443,8 @@ CASE_NOUNS = frozenset(
     "suspect suspects charge charges case cases trial warrant warrants probe investigation investigators "
     "detectives conviction count counts defendant".split()
 )
+# Subjects that make "rang out" / "erupted" a shooting.
+SHOT_NOUNS = frozenset("shot shots gunshot gunshots gunfire".split())
 # Pronouns that stand for people as the object of an arrest or abduction verb ("picked him up").
 PERSON_PRONOUNS = frozenset("he him she her himself herself".split())
 TERRITORY_NOUNS = frozenset(

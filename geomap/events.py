@@ -100,10 +100,10 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    AIRCRAFT_WORDS, ARMED_GROUP_NOUNS, CASE_NOUNS, CASUALTY_LEMMAS, EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES,
-    EXPLOSIVE_NOUNS, FORCE_NOUNS, IMPLICATIVE_VERBS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, MARCHER_NOUNS,
+    AIRCRAFT_WORDS, ARMED_GROUP_NOUNS, CASE_NOUNS, CASUALTY_LEMMAS, CROWD_WORDS, EVALUATIVE_VERBS, EVENT_MODIFIERS,
+    EVENT_TYPES, EXPLOSIVE_NOUNS, FORCE_NOUNS, IMPLICATIVE_VERBS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, MARCHER_NOUNS,
     MISSILE_WORDS, PERSON_NOUNS, POLICE_NOUNS, PERSON_PRONOUNS, PERSONAL_VIOLENCE_LEMMAS, PRESUPPOSING_VERBS, PROTESTER_NOUNS,
-    STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS, VIOLENT_TYPES, Trigger,
+    SHOT_NOUNS, STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS, VIOLENT_TYPES, Trigger,
 )
 from geomap.nlp import load_parser
 from geomap.models import Document, Event, ResolvedMention, Source
@@ -153,6 +153,8 @@ STATE_VERBS = frozenset("be remain face".split())
 # Adverbs that put an act in someone's past record: "he has been arrested before".
 RECORD_ADVERBS = frozenset("before previously".split())
 
+# Verbs whose "in"/"into" object is what an event turned out to be ("results in a fatal stabbing").
+OUTCOME_VERBS = frozenset("result end turn erupt escalate culminate".split())
 TEMPORAL_MARKERS = frozenset("since after before following until once".split())
 
 RECENT_DAYS = 31
@@ -174,7 +176,7 @@ for _trigger in sorted(TRIGGERS, key=lambda t: (t.needs is None, (t.needs or "")
 MOVEMENT_LEMMAS = frozenset(t.lemma for t in TRIGGERS if EVENT_TYPES[t.event_type].movement)
 
 _IRREGULAR_FORMS = ("shot fought struck took taken held sent broke broken swept froze seized fled led dead hostage "
-                    "slain beaten caught blew blown went found threw thrown")
+                    "slain beaten caught blew blown went found threw thrown brought")
 # The state verbs ("is in custody", "faces charges") are too common to pre-select sentences: their particle does.
 _STATE_PARTICLES = "custody"
 
@@ -316,6 +318,14 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
     if needs == "casualty":  # "wounded by gunfire", "killed in gunfire"; not "gunfire continued until dawn"
         head = token.head.head if token.dep_ == "pobj" else token.head
         return head.lemma_.lower() in CASUALTY_LEMMAS
+    if needs == "victim_subject":  # "He died Saturday", "the victim died": someone reported before, not "37 people"
+        subject = _subject(token)
+        return subject is not None and (subject.lower_ in ("he", "she") or (
+            _definite(subject) and _is_people(subject) and subject.tag_ == "NN"))
+    if needs == "shots_subject":
+        return bool(_noun_words(_subject(token)) & SHOT_NOUNS)
+    if needs == "crowd":  # "all the fights", "a crowd ... a fight", "break up a fight"; not "a fight with her"
+        return token.tag_ == "NNS" or _presupposed(token) or bool({t.lower_ for t in token.doc} & CROWD_WORDS)
     if needs == "explosive_subject":
         subject = _subject(token)
         if subject is not None and subject.lower_ == "it" and token.dep_ == "conj":
@@ -434,6 +444,12 @@ def _factuality(token, event_type: str) -> str | None:
         head_lemma = head.lemma_.lower()
         if current.dep_ == "pobj" and head.lower_ == "without":
             return "negated"
+        outcome = _outcome_word(current)
+        if outcome is not None:
+            # "Attempt to rob man results in fatal stabbing", "a brawl that turned into a fight": the outcome
+            # happened, whatever the misparsed words around it say (unless the outcome verb is itself modal)
+            modal, negated = _has_modal_or_negation(outcome)
+            return "negated" if negated else "hypothetical" if modal else None
         if current == token and current.dep_ == "pobj" and head.lower_ == "under":
             return "state"  # "under arrest", "under indictment"
         if (token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ in ("with", "of", "for", "on")
@@ -469,6 +485,18 @@ def _factuality(token, event_type: str) -> str | None:
             current = head
             continue
         break
+    return None
+
+
+def _outcome_word(noun):
+    """The outcome verb whose "in"/"into" object ``noun`` is ("results in fatal stabbing"), looked up on
+    the parse and, as headlines are often misparsed ("results" as a noun), next to the preposition."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "into"):
+        return None
+    for word in (prep.head, prep.nbor(-1) if prep.i > 0 else None):
+        if word is not None and word.lemma_.lower() in OUTCOME_VERBS:
+            return word
     return None
 
 
@@ -523,9 +551,11 @@ def _anchored(token, date_tokens: set[int], headline: bool) -> bool:
     if token.pos_ != "NOUN" or token.lemma_.lower() == "wound":
         return True  # a gunshot or stab wound is someone's injury, never a kind of act
     if token.dep_ == "compound" and token.head.pos_ != "VERB":
-        return False  # "arrest warrant", "kidnapping charges" (a "compound" of a verb is a misparsed subject)
-    if headline:
-        return True  # headlines drop articles: "Venezuelans back claim in referendum"
+        # "arrest warrant", "kidnapping charges" (a "compound" of a verb is a misparsed subject); but in a
+        # headline without a verb, a verb trigger after a plural subject is the verb: "Hundreds protest closures"
+        return headline and _headline_verb(token)
+    if headline or _outcome_word(token) is not None:
+        return True  # headlines drop articles: "Venezuelans back claim in referendum"; "results in fatal stabbing"
     for child in token.children:
         if child.dep_ in ("det", "poss", "nummod", "relcl", "acl") and child.lower_ != "no":
             return True
@@ -547,6 +577,14 @@ def _anchored(token, date_tokens: set[int], headline: bool) -> bool:
         if clause.dep_ != "conj" or clause.head == clause:
             return False
         clause = clause.head
+
+
+def _headline_verb(token) -> bool:
+    """A noun of a verbless headline that reads as its verb: it is also a verb trigger and follows a
+    plural or counted subject ("Hundreds protest school closures", "Workers strike over pay")."""
+    doc = token.doc
+    return (token.i > 0 and doc[token.i - 1].tag_ in ("NNS", "NNPS", "CD")
+            and (token.lemma_.lower(), "VERB") in _TRIGGER_INDEX and not any(t.pos_ in ("VERB", "AUX") for t in doc))
 
 
 def _clause_tokens(verb) -> list[int]:
@@ -998,6 +1036,8 @@ def _reports_harm(noun) -> bool:
     gunshot wound", "the march, which went along 8th Avenue"."""
     if noun.lemma_.lower() == "wound" or any(c.dep_ in ("relcl", "acl") for c in noun.children):
         return True
+    if noun.tag_ == "NN" and _outcome_word(noun) is not None:
+        return True  # "Attempt to recover stolen items results in fatal stabbing" (not "disputes result in fights")
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head

@@ -447,3 +447,50 @@ def test_an_incident_word_that_classifies_a_suspect_is_not_an_incident(nlp):
     text = "Police catch murder suspect after hours-long hunt\n\nThe man was found in Maracaibo."
     events = events_of(text, nlp, title="Police catch murder suspect after hours-long hunt")
     assert {e.event_type for e in events} == {"arrest"}
+
+
+def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
+    crowd = events_of("Officers were called to break up a fight in Maracaibo on Friday.", nlp)
+    fights = events_of("It took 30 minutes to break up all the fights in Maracaibo on Friday.", nlp)
+    couple = events_of("On Friday in Maracaibo her ex-boyfriend started a fight with her.", nlp)
+    assert [e.event_type for e in crowd] == ["riot"]
+    assert [e.event_type for e in fights] == ["riot"]
+    assert couple == []
+
+
+def test_brought_before_a_court_on_charges_is_charges(nlp):
+    text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
+    assert "charges" in {e.event_type for e in events_of(text, nlp)}
+
+
+@pytest.mark.parametrize("follow_up", ["He was pronounced dead at the scene.", "He died Saturday."])
+def test_a_victims_death_after_reported_violence_is_a_killing(nlp, follow_up):
+    shooting = events_of(f"A man was shot in Maracaibo on Friday. {follow_up}", nlp)
+    assert [e.event_type for e in shooting] == ["attack", "killing"]
+    illness = events_of(f"A man fell ill in Maracaibo on Friday. {follow_up}", nlp)
+    assert illness == []
+
+
+def test_a_verbless_headline_reads_its_incident_noun_as_the_verb(nlp):
+    title = "Hundreds protest school closures in Maracaibo"
+    events = events_of(f"{title}\n\nParents gathered outside the town hall.", nlp, title=title)
+    assert [e.event_type for e in events] == ["protest"]
+
+
+def test_what_an_act_results_in_happened(nlp):
+    text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
+    assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
+    assert events_of("The dispute in Maracaibo could result in a protest.", nlp) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He pleaded not guilty to murder charges in Maracaibo on Friday.", "charges"),
+    ("Shots rang out near a park in Maracaibo on Friday.", "attack"),
+    ("Gunfire erupted outside a club in Maracaibo early Saturday.", "attack"),
+])
+def test_court_pleas_and_shots_ringing_out_are_reported(nlp, text, expected):
+    assert {e.event_type for e in events_of(text, nlp)} == {expected}
+
+
+def test_a_phone_ringing_or_a_plea_for_help_is_not_an_incident(nlp):
+    assert events_of("The phone rang in Maracaibo on Friday. He pleaded for help in Maracaibo.", nlp) == []
