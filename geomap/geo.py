@@ -59,18 +59,17 @@ def events_frame(events: Sequence[Event], gazetteer: "Gazetteer") -> gpd.GeoData
 
 
 def places_frame(
-    results: Iterable["DocumentResult"], events: Sequence[Event], gazetteer: "Gazetteer",
-    *, include_demonyms: bool = False,
+    results: Iterable["DocumentResult"], events: Sequence[Event], gazetteer: "Gazetteer"
 ) -> gpd.GeoDataFrame:
     """One row per distinct resolved place, with every mention of it and the incidents there.
 
-    Demonyms ("Venezuelan") are left out unless ``include_demonyms``.
+    Demonyms ("Venezuelan") name no place of their own and are left out.
     """
     rows: dict[str, dict] = {}
     for result in results:
         for resolved in result.mentions:
             place, mention = resolved.place, resolved.mention
-            if place is None or (mention.label == "demonym" and not include_demonyms):
+            if place is None or mention.label == "demonym":
                 continue
             row = rows.setdefault(place.place_id, {
                 "place_id": place.place_id, "name": place.name, "place_kind": place.kind,

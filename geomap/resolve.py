@@ -33,6 +33,7 @@ from typing import Sequence
 
 import numpy as np
 
+from geomap.extract import LANDFORMS_AFTER, LANDFORMS_BEFORE
 from geomap.gazetteer import normalize_name
 from geomap.models import Candidate, Document, Mention, Place, ResolvedMention
 
@@ -68,8 +69,9 @@ FIT_SCALE = 2.0  # support at which the fit has gone 63% of the way from FIT_FLO
 
 GEO_PRECISION = {"locality": 1, "site": 1, "admin2": 2, "admin1": 3, "country": 3, "region": 3, "water": 3}
 OPEN_WATER_WORDS = frozenset("ocean sea gulf strait".split())
-LANDFORM_WORDS = frozenset("river creek lake valley mountain mountains island islands bay canyon basin peninsula "
-                           "mount mt".split())
+# Natural features named after a place ("Kanawha River", "Lake Lanier"): the extractor's landform
+# words, less water bodies (those are places of their own) and townships (localities).
+LANDFORM_WORDS = (LANDFORMS_AFTER | LANDFORMS_BEFORE) - frozenset("ocean sea gulf strait township twp".split())
 
 # Cue words beside a name and the kind of entry they ask for.
 CUES_AFTER = {
