@@ -1,34 +1,44 @@
 """Score geomap's incident extraction against the hand-annotated event sets.
 
-    .venv/bin/python bench/events_eval.py                 # real geoparser (extract + resolve)
-    .venv/bin/python bench/events_eval.py --oracle        # gold place mentions, resolved by the gazetteer
-    .venv/bin/python bench/events_eval.py -v              # also list every miss and false alarm
+    .venv/bin/python bench/events_eval.py                    # development set, real geoparser
+    .venv/bin/python bench/events_eval.py --set heldout5     # the blind set
+    .venv/bin/python bench/events_eval.py --oracle           # gold place mentions, resolved by the gazetteer
+    .venv/bin/python bench/events_eval.py -v                 # also list every miss and false alarm
 
-Gold (development): ``tests/data/events_gold.jsonl`` (13 articles written for this benchmark,
-69 incidents) and ``tests/data/events_gold_lgl.jsonl`` (16 incidents in 7 LGL local-news
-articles, read from ../shared/bench/dev/LGL; only references and annotations are stored).
-Held out (``--heldout``): ``tests/data/events_gold_heldout.jsonl``, 3 more written articles and 4
-more LGL articles (31 incidents, one article with none), annotated after development and scored
-without tuning (its errors were later read while improving place attachment, so it is no longer
-blind). ``--heldout2``: ``tests/data/events_gold_heldout2.jsonl``, 6 more LGL articles (31
-incidents, several naming places in two countries), annotated before they were first scored.
-``--heldout3``: ``tests/data/events_gold_heldout3.jsonl``, 10 more LGL articles (58 incidents: crime,
-protest, conflict and court news), annotated before the trigger lexicon was broadened and scored
-once before that work (the blind measure of type generalisation). ``--heldout4``:
-``tests/data/events_gold_heldout4.jsonl``, 10 more LGL articles (69 incidents: shootings, stabbings,
-arrests and charges, police killed on duty, a court remand), annotated before the fourth round of
-rule work and scored only in aggregate (its errors not read). Each gold incident names a quote (a piece of its sentence), its type, date (ISO
-at its precision, null when the text does not say), place name and fatalities (null when not
-stated). Headlines are annotated; an undated headline is dated to the publication week.
+Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read from
+../shared/bench/dev/, only references and annotations are stored):
 
-A predicted event matches a gold incident when its sentence contains the quote. Scores
+- ``dev``: ``events_gold.jsonl`` (13 articles written for this benchmark, 69 incidents) and
+  ``events_gold_lgl.jsonl`` (16 incidents in 7 LGL local-news articles); the rules were written
+  against it.
+- ``heldout``: ``events_gold_heldout.jsonl``, 3 written and 4 LGL articles (31 incidents),
+  annotated after development; its errors were later read, so it is no longer blind.
+- ``heldout2`` (6 LGL, 31), ``heldout3`` (10 LGL, 58), ``heldout4`` (10 LGL, 69): each annotated
+  before a round of rule work and scored blind once; heldout2 and heldout3 were then inspected,
+  heldout4 only ever scored in aggregate.
+- ``heldout5``: ``events_gold_heldout5_lgl.jsonl`` and ``events_gold_heldout5_lgl2.jsonl`` (LGL
+  articles taken in two fixed random orders, none skipped, most with no incident) and ``events_gold_heldout5_written.jsonl`` (12 international conflict articles
+  written and annotated for it, with publication dates, plus 6 random GeoVirus disease-news
+  articles), annotated by the guideline in the set's ``incident`` convention before it was first
+  scored. Report aggregate numbers only; reading its errors ends its blindness.
+
+Each gold entry names a quote (a piece of its sentence), its type, date (ISO at its precision,
+null when the text does not say), place name and fatalities (null when not stated); entries of
+heldout5 also name the real-world ``incident`` they report. Headlines are annotated; an undated
+headline is dated to the publication week.
+
+A predicted event matches a gold entry when its sentence contains the quote. Scores
 (precision / recall / F1):
 
 - type: distinct (sentence, type) pairs;
 - date: a matched pair whose ``date`` and ``date_precision`` both equal the gold ones;
 - place: distinct (sentence, type, place) triples; a predicted entry is right when its name or
   one of its gazetteer aliases is the annotated name ("lenient" also accepts the annotated
-  containing area, e.g. the state of a village the gazetteer lacks).
+  containing area, e.g. the state of a village the gazetteer lacks);
+- incidents (sets with ``incident`` ids): recall counts a gold incident as found when at least
+  one of its sentences is matched with its type (dated right, placed right); precision is the
+  type precision above, since every predicted pair either reports a gold incident or is a false
+  alarm. This is what an analyst sees on the map after the per-document merge.
 
 Fatalities are reported as accuracy over matched pairs (null must be null).
 """
@@ -49,19 +59,23 @@ from geomap.events import extract_events, load_parser  # noqa: E402
 from geomap.gazetteer import Gazetteer, normalize_name  # noqa: E402
 from geomap.models import Document, Mention, ResolvedMention  # noqa: E402
 
-GOLD_OWN = ROOT / "tests" / "data" / "events_gold.jsonl"
-GOLD_LGL = ROOT / "tests" / "data" / "events_gold_lgl.jsonl"
-GOLD_HELDOUT = ROOT / "tests" / "data" / "events_gold_heldout.jsonl"
-GOLD_HELDOUT2 = ROOT / "tests" / "data" / "events_gold_heldout2.jsonl"
-GOLD_HELDOUT3 = ROOT / "tests" / "data" / "events_gold_heldout3.jsonl"
-GOLD_HELDOUT4 = ROOT / "tests" / "data" / "events_gold_heldout4.jsonl"
-LGL_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev" / "LGL"
+GOLD_DIR = ROOT / "tests" / "data"
+GOLD_SETS = {
+    "dev": ["events_gold.jsonl", "events_gold_lgl.jsonl"],
+    "heldout": ["events_gold_heldout.jsonl"],
+    "heldout2": ["events_gold_heldout2.jsonl"],
+    "heldout3": ["events_gold_heldout3.jsonl"],
+    "heldout4": ["events_gold_heldout4.jsonl"],
+    "heldout5": ["events_gold_heldout5_lgl.jsonl", "events_gold_heldout5_lgl2.jsonl",
+                 "events_gold_heldout5_written.jsonl"],
+}
+CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
 
 def load_gold(paths: list[Path]) -> list[tuple[Document, dict]]:
     """(document, gold record) for every annotated article in ``paths``."""
     out = []
-    lgl_gold = None
+    corpus_gold: dict[str, list[str]] = {}
     for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
@@ -70,13 +84,15 @@ def load_gold(paths: list[Path]) -> list[tuple[Document, dict]]:
                 out.append((Document(rec["doc_id"], rec["text"], title=rec["title"], publisher=rec["publisher"],
                                      published=published), rec))
                 continue
-            if not LGL_DIR.exists():
+            corpus_dir = CORPORA_DIR / rec["corpus"]
+            if not corpus_dir.exists():
                 continue
-            if lgl_gold is None:
-                lgl_gold = (LGL_DIR / "gold.txt").read_text(encoding="utf-8").splitlines()
-            text = (LGL_DIR / "docs" / rec["doc"]).read_text(encoding="utf-8")
-            rec["toponyms"] = [item.split(",,") for item in lgl_gold[int(rec["doc"])].split("||") if item]
-            out.append((Document(f"LGL/{rec['doc']}", text), rec))
+            if rec["corpus"] not in corpus_gold:
+                corpus_gold[rec["corpus"]] = (corpus_dir / "gold.txt").read_text(encoding="utf-8").splitlines()
+            text = (corpus_dir / "docs" / rec["doc"]).read_text(encoding="utf-8")
+            gold_line = corpus_gold[rec["corpus"]][int(rec["doc"])]
+            rec["toponyms"] = [item.split(",,") for item in gold_line.split("||") if item]
+            out.append((Document(f"{rec['corpus']}/{rec['doc']}", text), rec))
     return out
 
 
@@ -139,16 +155,20 @@ def score(results: list[tuple[Document, dict, list]], gaz: Gazetteer, verbose: b
     type_gold = type_pred = type_ok = 0
     date_ok = place_gold = place_pred = place_ok = place_lenient = 0
     fatal_n = fatal_ok = 0
+    incidents: dict[tuple[str, str], set[str]] = {}  # (document, incident id) -> {"type", "date", "place"} found right
     for doc, rec, events in results:
         gold_pairs: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for g in rec["events"]:
             gold_pairs[(g["quote"], g["type"])].append(g)
+            if "incident" in g:
+                incidents.setdefault((doc.doc_id, g["incident"]), set())
         pred_pairs: dict[tuple[str, str], list] = defaultdict(list)
         for e in events:
             pred_pairs[(e.summary, e.event_type)].append(e)
         matched_pred: set[tuple[str, str]] = set()
         for (quote, etype), golds in gold_pairs.items():
             type_gold += 1
+            found = [incidents[(doc.doc_id, g["incident"])] for g in golds if "incident" in g]
             key = next((k for k in pred_pairs if k[1] == etype and quote in k[0]), None)
             place_gold += len(golds)
             if key is None:
@@ -158,10 +178,14 @@ def score(results: list[tuple[Document, dict, list]], gaz: Gazetteer, verbose: b
                 continue
             matched_pred.add(key)
             type_ok += 1
+            for right in found:
+                right.add("type")
             preds = pred_pairs[key]
             g0 = golds[0]
             if any(e.date == g0["date"] and e.date_precision == g0["date_precision"] for e in preds):
                 date_ok += 1
+                for right in found:
+                    right.add("date")
             elif verbose:
                 print(f"  DATE  {doc.doc_id}: {etype} gold {g0['date']} ({g0['date_precision']}) got "
                       f"{sorted({(e.date, e.date_precision) for e in preds}, key=str)} | {quote}")
@@ -170,6 +194,8 @@ def score(results: list[tuple[Document, dict, list]], gaz: Gazetteer, verbose: b
                 if any(_same_place(e.place, exact, gaz) for e in preds):
                     place_ok += 1
                     place_lenient += 1
+                    for right in found:
+                        right.add("place")
                 elif any(_same_place(e.place, lenient, gaz) for e in preds):
                     place_lenient += 1
                 elif verbose:
@@ -186,41 +212,32 @@ def score(results: list[tuple[Document, dict, list]], gaz: Gazetteer, verbose: b
             for key in pred_pairs:
                 if key not in matched_pred:
                     print(f"  FALSE {doc.doc_id}: {key[1]} at {pred_pairs[key][0].place.name} | {key[0][:140]}")
-    return {
+    scores = {
         "type": _prf(type_ok, type_pred, type_gold),
         "date": _prf(date_ok, type_pred, type_gold),
         "place": _prf(place_ok, place_pred, place_gold),
         "place (lenient)": _prf(place_lenient, place_pred, place_gold),
-        "fatalities accuracy": (fatal_ok / fatal_n if fatal_n else 0.0,) * 3,
-        "_counts": (type_gold, type_pred, type_ok),
     }
+    if incidents:
+        precision = type_ok / type_pred if type_pred else 0.0
+        for aspect in ("type", "date", "place"):
+            recall = sum(aspect in right for right in incidents.values()) / len(incidents)
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            scores[f"incidents: {aspect}"] = (precision, recall, f1)
+    scores["fatalities accuracy"] = (fatal_ok / fatal_n if fatal_n else 0.0,) * 3
+    scores["_counts"] = (type_gold, type_pred, type_ok, len(incidents))
+    return scores
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--oracle", action="store_true", help="use the annotated place mentions instead of the geoparser")
-    parser.add_argument("--only", choices=["own", "lgl"], help="score one of the two development sets")
-    parser.add_argument("--heldout", action="store_true",
-                        help="score the held-out set instead (annotated after development, never tuned on)")
-    parser.add_argument("--heldout2", action="store_true",
-                        help="score the second held-out set (annotated before it was first scored)")
-    parser.add_argument("--heldout3", action="store_true",
-                        help="score the third held-out set (annotated before the trigger lexicon was broadened)")
-    parser.add_argument("--heldout4", action="store_true",
-                        help="score the fourth held-out set (blind: report aggregate numbers only)")
+    parser.add_argument("--set", dest="gold_set", choices=list(GOLD_SETS), default="dev",
+                        help="which annotated set to score (see above; heldout5 is blind: aggregate numbers only)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
     args = parser.parse_args()
 
-    if args.heldout4:
-        gold = load_gold([GOLD_HELDOUT4])
-    elif args.heldout3:
-        gold = load_gold([GOLD_HELDOUT3])
-    elif args.heldout2:
-        gold = load_gold([GOLD_HELDOUT2])
-    elif args.heldout:
-        gold = load_gold([GOLD_HELDOUT])
-    else:
-        gold = load_gold([p for p, name in ((GOLD_OWN, "own"), (GOLD_LGL, "lgl")) if args.only in (None, name)])
+    gold = load_gold([GOLD_DIR / name for name in GOLD_SETS[args.gold_set]])
     gaz = Gazetteer.open()
     nlp = load_parser()
     docs = [d for d, _ in gold]
@@ -234,9 +251,10 @@ def main() -> None:
     results = [(d, r, extract_events(d, mentions[d.doc_id], nlp=nlp, gazetteer=gaz, merge=False)) for d, r in gold]
     elapsed = time.perf_counter() - started
     scores = score(results, gaz, args.verbose)
-    n_gold, n_pred, n_ok = scores.pop("_counts")
+    n_gold, n_pred, n_ok, n_incidents = scores.pop("_counts")
     mode = "oracle place mentions" if args.oracle else "geoparser place mentions"
-    print(f"{len(docs)} documents, {n_gold} gold (sentence, type) pairs, {n_pred} predicted, {n_ok} matched ({mode})")
+    print(f"{args.gold_set}: {len(docs)} documents, {n_gold} gold (sentence, type) pairs"
+          f"{f' ({n_incidents} incidents)' if n_incidents else ''}, {n_pred} predicted, {n_ok} matched ({mode})")
     print(f"{'':22}{'P':>7}{'R':>7}{'F1':>7}")
     for name, (p, r, f) in scores.items():
         if name.startswith("fatalities"):

@@ -273,7 +273,8 @@ def _triggers(event_type: str, verbs: str = "", nouns: str = "", needs: str | No
 TRIGGERS: tuple[Trigger, ...] = tuple(
     _triggers("air_strike", nouns="airstrike air-strike strike bombardment sortie")
     + _triggers("air_strike", verbs="bombard")
-    + _triggers("shelling", verbs="shell", nouns="shelling barrage")
+    + _triggers("shelling", verbs="shell", needs="clausal")
+    + _triggers("shelling", nouns="shelling barrage")
     + _triggers("shelling", nouns="fire", needs="particle:rocket|mortar|artillery|tank|missile")
     + _triggers("bombing", verbs="detonate explode", nouns="bombing explosion blast car-bomb")
     + _triggers("bombing", verbs="blow", needs="particle:up")
@@ -321,7 +322,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("killing", verbs="die", needs="victim_subject", follow_up=True)
     + _triggers("arrest", verbs="arrest detain apprehend capture recapture nab handcuff jail remand",
                 nouns="arrest detention capture roundup")
-    + _triggers("arrest", verbs="round", needs="particle:up")
+    + _triggers("arrest", verbs="round", needs="particle:up+person_object")
     + _triggers("arrest", verbs="pick lock", needs="particle:up+person_object")
     + _triggers("arrest", verbs="catch bust", needs="person_object")
     + _triggers("arrest", verbs="take hold", needs="particle:custody|suspicion")
@@ -342,7 +343,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("security_operation", verbs="take regain seize", needs="particle:control")
     + _triggers("security_operation", nouns="crackdown manhunt dragnet")
     + _triggers("security_operation", nouns="operation offensive", needs="support")
-    + _triggers("escape", verbs="escape abscond", nouns="escape jailbreak breakout")
+    + _triggers("escape", verbs="escape abscond", nouns="escape", needs="custody")
+    + _triggers("escape", nouns="jailbreak breakout")
     + _triggers("escape", verbs="break", needs="particle:out&of|from")
     + _triggers("escape", verbs="flee", needs="particle:custody|jail|prison")
     + _triggers("escape", verbs="free", needs="person_object")
@@ -361,9 +363,11 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("territorial_claim", verbs="annex", nouns="annexation")
     + _triggers("territorial_claim", verbs="claim", needs="place_object")
     + _triggers("territorial_claim", nouns="claim", needs="support")
-    + _triggers("election", verbs="vote elect", nouns="election referendum runoff ballot vote poll")
+    + _triggers("election", verbs="vote", needs="electorate")
+    + _triggers("election", verbs="elect", nouns="election referendum runoff ballot vote poll")
     + _triggers("sanction", verbs="sanction blacklist")
-    + _triggers("sanction", verbs="designate", needs="particle:as")
+    + _triggers("sanction", verbs="designate", needs="particle:as&terrorist|terrorists|terror|terrorism|organization"
+                "|organisation|organizations|organisations|sponsor|entity|entities")
     + _triggers("sanction", nouns="sanction designation", needs="support")
     + _triggers("deportation", verbs="deport expel", nouns="deportation expulsion")
     + _triggers("military_deployment", verbs="deploy mobilize mobilise station", needs="force_any")
@@ -380,11 +384,14 @@ AIRCRAFT_WORDS = frozenset(
 MISSILE_WORDS = frozenset("missile missiles rocket rockets artillery mortar mortars shell shells".split())
 FORCE_NOUNS = frozenset(
     "troop troops soldier soldiers force forces army armies military police policeman policemen officer officers "
-    "marine marines guard guards guardsman guardsmen personnel paratrooper paratroopers commando commandos "
+    "marine marines guard guards guardsman guardsmen paratrooper paratroopers commando commandos "
     "battalion battalions brigade brigades unit units contingent contingents warship warships ship ships vessel "
     "vessels tank tanks vehicle vehicles jet jets aircraft helicopter helicopters agent agents gendarme gendarmes "
     "gendarmerie navy sailor sailors trooper troopers peacekeeper peacekeepers".split()
 )
+# "Personnel" are forces only when named so ("security personnel", "military personnel"), not the
+# health workers an agency deploys.
+SECURITY_MODIFIERS = frozenset("security military army armed police naval defence defense paramilitary".split())
 # Police at a crime scene ("before police arrived") are not a deployment; soldiers arriving are.
 POLICE_NOUNS = frozenset(
     "police policeman policemen officer officers agent agents trooper troopers gendarme gendarmes".split()
@@ -450,6 +457,44 @@ PERSON_PRONOUNS = frozenset("he him she her himself herself".split())
 TERRITORY_NOUNS = frozenset(
     "region territory area island islands land lands sovereignty town city village province state border "
     "waters sea coast district zone prison facility base mine mines airport port".split()
+)
+# Who escapes in an escape incident: people held in custody, or anyone fleeing a place of custody
+# (not a zoo animal, not residents "escaping the fighting").
+CUSTODY_WORDS = frozenset(
+    "prison prisons jail jails custody detention cell cells penitentiary inmate inmates prisoner prisoners "
+    "detainee detainees convict convicts guard guards jailer jailers warden correctional lockup".split()
+)
+# Bodies that vote on bills, not an electorate: "the council voted 22-0", "senators voted".
+LEGISLATURE_NOUNS = frozenset(
+    "council councillor councillors councilor councilors senate senator senators legislature legislator "
+    "legislators lawmaker lawmakers parliament parliamentarian parliamentarians mp mps congress congressman "
+    "congressmen assembly committee board commission commissioner commissioners house representatives "
+    "delegates trustees shareholders justices judges jury jurors cabinet members panel".split()
+)
+# What causes harm without human violence: diseases and disasters ("an outbreak of cholera killed 60",
+# "struck down by the virus", "killed in the quake").
+NATURAL_CAUSE_NOUNS = frozenset(
+    "disease diseases illness illnesses outbreak outbreaks epidemic epidemics pandemic virus viruses infection "
+    "infections flu influenza strain strains bacteria bacterium cholera plague fever ebola measles malaria "
+    "tuberculosis meningitis typhoid dengue hiv aids cancer tumour tumor pneumonia e. coli salmonella listeria "
+    "earthquake quake tsunami flood floods flooding landslide landslides mudslide storm storms hurricane typhoon "
+    "cyclone tornado avalanche drought famine starvation hunger heatwave heat cold lightning eruption volcano "
+    "blaze wildfire poisoning poison overdose leak smoke".split()
+)
+# Animals: killing, shooting or catching them is not an incident ("160,000 birds were killed",
+# "rounding up chickens", "pets are being shot").
+ANIMAL_NOUNS = frozenset(
+    "animal animals bird birds poultry chicken chickens duck ducks goose geese hen hens hog hogs pig pigs piglet "
+    "piglets swine cattle cow cows calf calves livestock sheep goat goats horse horses dog dogs cat cats pet pets "
+    "deer fish otter otters toad toads frog frogs wildlife flock flocks herd herds boar boars monkey monkeys rat "
+    "rats bat bats camel camels elephant elephants lion lions wolf wolves bear bears head".split()
+)
+# "Heart attack", "panic attack": an illness, not an attack.
+MEDICAL_MODIFIERS = frozenset("heart panic asthma anxiety seizure epileptic".split())
+# A "legal battle", "political fight": a contest, not fighting.
+FIGURATIVE_MODIFIERS = frozenset(
+    "legal court courtroom political electoral election custody uphill bidding ratings budget "
+    "procedural public relations pr verbal".split()
 )
 LABOUR_STRIKE_WORDS = frozenset("hunger general labour labor worker workers union unions nationwide teachers".split())
 

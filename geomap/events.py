@@ -100,10 +100,12 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    AIRCRAFT_WORDS, ARMED_GROUP_NOUNS, CASE_NOUNS, CASUALTY_LEMMAS, CROWD_WORDS, EVALUATIVE_VERBS, EVENT_MODIFIERS,
-    EVENT_TYPES, EXPLOSIVE_NOUNS, FORCE_NOUNS, IMPLICATIVE_VERBS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, MARCHER_NOUNS,
-    MISSILE_WORDS, PERSON_NOUNS, POLICE_NOUNS, PERSON_PRONOUNS, PERSONAL_VIOLENCE_LEMMAS, PRESUPPOSING_VERBS, PROTESTER_NOUNS,
-    SHOT_NOUNS, STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS, VIOLENT_TYPES, Trigger,
+    AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, CASE_NOUNS, CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS,
+    EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FORCE_NOUNS, IMPLICATIVE_VERBS,
+    IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS, MISSILE_WORDS,
+    NATURAL_CAUSE_NOUNS, PERSON_NOUNS, POLICE_NOUNS, PERSON_PRONOUNS, PERSONAL_VIOLENCE_LEMMAS, PRESUPPOSING_VERBS,
+    PROTESTER_NOUNS, SECURITY_MODIFIERS, SHOT_NOUNS, STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS, VIOLENT_TYPES,
+    Trigger,
 )
 from geomap.nlp import load_parser
 from geomap.models import Document, Event, ResolvedMention, Source
@@ -134,6 +136,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 VEHICLE_NOUNS = frozenset("car truck train bus vehicle van motorcycle suv pickup tractor".split())
 SPORTS_WORDS = frozenset("goal goals match minute scored score penalty kick brace league cup striker deadlock "
                          "equaliser equalizer inning innings".split())
+MOTION_NOUNS = frozenset("favor favour bill measure motion resolution proposal amendment ordinance budget".split())
 ACCIDENT_NOUNS = frozenset(
     "accident crash collision wreck earthquake flood flooding landslide storm hurricane cyclone tornado "
     "avalanche drowning overdose electrocution".split())
@@ -249,6 +252,8 @@ def _noun_words(token) -> set[str]:
             words.update((child.lower_, child.lemma_.lower()))
         elif child.dep_ == "prep" and child.lower_ == "of":  # "thousands of protesters"
             words.update(w for g in child.children if g.dep_ == "pobj" for w in (g.lower_, g.lemma_.lower()))
+    if token.lemma_.lower() == "personnel" and words & SECURITY_MODIFIERS:
+        words.add("forces")  # "security personnel" are forces; an agency's "support personnel" are not
     return words
 
 
@@ -302,8 +307,9 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
     if needs.startswith("force_subject"):
         nouns = {"protester": PROTESTER_NOUNS, "marcher": MARCHER_NOUNS}.get(needs.partition(":")[2], FORCE_NOUNS)
         return bool(_noun_words(_subject(token)) & nouns)
-    if needs == "force_object":
-        return bool(_noun_words(_object(token)) & FORCE_NOUNS)
+    if needs == "force_object":  # "sent troops"; not "sending an undercover agent a message"
+        obj = _object(token)
+        return obj is not None and obj.dep_ != "dative" and bool(_noun_words(obj) & FORCE_NOUNS)
     if needs == "person_object":
         obj = _object(token)
         if is_passive(token) or (obj is None and token.tag_ == "VBN"):
@@ -343,6 +349,19 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         if obj is not None and (obj.i in place_tokens or obj.lemma_.lower() in TERRITORY_NOUNS):
             return True
         return any(c.dep_ == "prep" and c.lower_ in ("into", "through") for c in token.children)
+    if needs == "clausal":  # "forces shelled the town", not "shelled pistachios"
+        return token.dep_ != "amod"
+    if needs == "custody":  # "inmates escaped", "escaped from jail"; not a zoo's otter, not "escaped the fighting"
+        if {t.lemma_.lower() for t in token.sent} & CUSTODY_WORDS:
+            return True
+        # a headline's "gang leader escapes": a person getting away, from nowhere named
+        return _is_people(_subject(token)) and not any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("from", "out")) for c in token.children)
+    if needs == "electorate":  # "Bolivians vote in a runoff"; not "the council voted 22-0 to approve the plan"
+        on_a_motion = any(c.dep_ == "prep" and any(g.lemma_.lower() in MOTION_NOUNS for g in c.subtree)
+                          for c in token.children)  # "voted on the bill", "voted in favor"
+        tally = any(c.dep_ == "xcomp" or any(ch.isdigit() for ch in c.text) for c in token.children)
+        return not (_noun_words(_subject(token)) & LEGISLATURE_NOUNS or on_a_motion or tally)
     if needs == "transitive":  # "gunmen struck a village", not "before the financial crisis struck"
         return _object(token) is not None
     if needs == "intransitive":
@@ -367,6 +386,15 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             return "protest"
         if sentence_words & SPORTS_WORDS:
             return None  # "a 90th-minute strike"
+    if token.pos_ == "NOUN":
+        modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+        if modifiers & MEDICAL_MODIFIERS:
+            return None  # "a heart attack"
+        if lemma in ("battle", "fight", "fighting") and (
+                modifiers & FIGURATIVE_MODIFIERS or token.head.lemma_.lower() in ("win", "lose")
+                or any(c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                       for c in token.children)):
+            return None  # "a legal battle", "lost the battle to keep the case out of court"
     if event_type == "killing" and any(c.lower_ in ("attempted", "attempt") for c in token.children):
         return "attack"  # "an attempted murder", "attempted assassination": nobody was killed
     if event_type in ("attack", "armed_clash", "riot") and subject_words & PROTESTER_NOUNS:
@@ -464,6 +492,8 @@ def _factuality(token, event_type: str) -> str | None:
             # killing", "pleaded guilty to stabbing": the case, not a new report
         if current != token:
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if infinitive and head.lower_ == "about":
+            return "hypothetical"  # "a man about to be indicted"
         if head_lemma in ("warn", "warning") and current.lower_ not in ("of", "against") and current.dep_ != "xcomp":
             pass  # a warning's content may be fact ("issued a warning: the army is deploying ..."); "warn of X" is not
         elif head_lemma in IRREALIS_GOVERNORS and not (infinitive and head_lemma in IMPLICATIVE_VERBS):
@@ -529,6 +559,34 @@ def _accidental(token) -> bool:
     verbs = [token, *(c for c in token.children if c.dep_ == "conj")] + ([token.head] if token.dep_ == "conj" else [])
     agents = [c for verb in verbs for c in verb.children if c.dep_ == "agent"]  # "struck and killed by a car"
     return any(w.lemma_.lower() in VEHICLE_NOUNS for agent in agents for w in agent.subtree)
+
+
+def _natural_cause(token) -> bool:
+    """Harm done by disease or nature, not by people: "an outbreak of cholera killed 60", "H5N1
+    infection killed her", "died from the disease", "struck down by the virus", "killed in the quake"."""
+    subject = _subject(token)
+    if subject is not None and subject.tag_ == "WDT" and token.dep_ == "relcl":
+        subject = token.head  # "the strain that killed ..."
+    scope = list(subject.subtree) if subject is not None else []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "compound", "amod", "nmod"):
+            scope.extend(child.subtree)
+    return any(w.lemma_.lower() in NATURAL_CAUSE_NOUNS or w.lower_ in NATURAL_CAUSE_NOUNS for w in scope)
+
+
+def _animals(token) -> bool:
+    """Animals as the victims or authors: "thousands of birds have been killed", "rounding up
+    chickens", "the otter escaped", "toads exploded"."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    for noun in (_object(token), _subject(token)):  # the head noun: "cattle rustlers" are people
+        if noun is None:
+            continue
+        heads = [noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj")]  # "thousands of birds"
+        if any(h.lemma_.lower() in ANIMAL_NOUNS or h.lower_ in ANIMAL_NOUNS for h in heads):
+            return True
+    return False
 
 
 def _commentary(token) -> bool:
@@ -847,6 +905,10 @@ def _sentence_hits(sentence: Sentence, after_violence: bool) -> list[_Hit]:
             reason = "record"  # "he has been arrested before": his record, not this report's incident
         if reason is None and _accidental(token):
             reason = "accident"
+        if reason is None and _natural_cause(token):
+            reason = "disease or disaster"
+        if reason is None and _animals(token):
+            reason = "animals"
         if reason:
             log.debug("not an incident (%s): %r in %r", reason, token.text, sentence.quote)
             continue

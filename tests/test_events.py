@@ -494,3 +494,33 @@ def test_court_pleas_and_shots_ringing_out_are_reported(nlp, text, expected):
 
 def test_a_phone_ringing_or_a_plea_for_help_is_not_an_incident(nlp):
     assert events_of("The phone rang in Maracaibo on Friday. He pleaded for help in Maracaibo.", nlp) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A cholera outbreak has killed 60 people in Maracaibo since Monday.",
+    "The virus killed nine people in Maracaibo on Saturday, health officials said.",
+    "Four horses in Maracaibo had been struck down by the virus on Monday.",
+    "More than 160,000 birds were killed in Maracaibo on Monday after the flu was found.",
+    "Troops went from house to house in Maracaibo on Monday rounding up chickens.",
+    "The otter escaped from the Maracaibo zoo on Monday.",
+    "In a pond in Maracaibo, more than 1,000 toads exploded on Monday.",
+    "He suffered a heart attack in Maracaibo on Monday.",
+    "The council voted 22-0 in Maracaibo on Monday to approve the program.",
+    "The company lost the battle to keep the case out of court in Maracaibo on Monday.",
+    "Kroger is recalling shelled pistachios sold in Maracaibo.",
+    "The strain, designated as P by researchers in Maracaibo, was found on Monday.",
+    "The WHO dispatched support personnel to Maracaibo on Wednesday.",
+    "A man about to be indicted in Maracaibo died on Tuesday.",
+])
+def test_disease_nature_animals_and_figurative_words_are_not_incidents(nlp, text):
+    assert events_of("Maracaibo health report\n\n" + text, nlp) == [], text
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Cattle rustlers killed eleven people near Maracaibo on Monday.", {"killing"}),
+    ("Five inmates escaped from the Maracaibo jail on Monday.", {"escape"}),
+    ("Venezuelans vote in Maracaibo runoff", {"election"}),
+    ("Security personnel were deployed to Maracaibo on Monday.", {"military_deployment"}),
+])
+def test_the_same_words_with_people_and_forces_are_incidents(nlp, text, types):
+    assert {e.event_type for e in events_of(text, nlp)} == types, text
