@@ -68,6 +68,9 @@ GOLD_SETS = {
     "heldout4": ["events_gold_heldout4.jsonl"],
     "heldout5": ["events_gold_heldout5_lgl.jsonl", "events_gold_heldout5_lgl2.jsonl",
                  "events_gold_heldout5_written.jsonl"],
+    "heldout5-lgl": ["events_gold_heldout5_lgl.jsonl", "events_gold_heldout5_lgl2.jsonl"],
+    "heldout5-written": ["events_gold_heldout5_written.jsonl"],
+    "heldout6": ["events_gold_heldout6_a.jsonl", "events_gold_heldout6_b.jsonl"],
 }
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
@@ -198,6 +201,8 @@ def score(results: list[tuple[Document, dict, list]], gaz: Gazetteer, verbose: b
                         right.add("place")
                 elif any(_same_place(e.place, lenient, gaz) for e in preds):
                     place_lenient += 1
+                    if verbose:
+                        print(f"  AREA  {doc.doc_id}: {etype} gold {g['place']} got {sorted({e.place.name for e in preds})} | {quote}")
                 elif verbose:
                     print(f"  PLACE {doc.doc_id}: {etype} gold {g['place']} got {sorted({e.place.name for e in preds})} | {quote}")
             fatal_n += 1

@@ -242,12 +242,12 @@ EVENT_TYPES: dict[str, EventType] = {
         EventType("bombing", "Bombing/explosion", "Explosions/Remote violence", "Remote explosive/landmine/IED", 3,
                   frozenset({"killing", "attack"})),
         EventType("armed_clash", "Armed clash", "Battles", "Armed clash", 4, _VIOLENT | {"attack"}),
-        EventType("attack", "Attack", "Violence against civilians", "Attack", 5, _VIOLENT),
+        EventType("killing", "Killing", "Violence against civilians", "Attack", 5, frozenset({"attack"})),
+        EventType("attack", "Attack", "Violence against civilians", "Attack", 6),
         EventType("abduction", "Abduction/kidnapping", "Violence against civilians",
-                  "Abduction/forced disappearance", 6, _VIOLENT),
-        EventType("security_operation", "Prison raid/security operation", "Strategic developments", "Other", 7,
-                  frozenset({"military_deployment", "arrest", "killing"}), movement=True),
-        EventType("killing", "Killing", "Violence against civilians", "Attack", 8),
+                  "Abduction/forced disappearance", 7, _VIOLENT | {"attack"}),
+        EventType("security_operation", "Prison raid/security operation", "Strategic developments", "Other", 8,
+                  frozenset({"military_deployment", "killing"}), movement=True),
         EventType("riot", "Riot", "Riots", "Violent demonstration", 9, frozenset({"protest", "attack", "killing"})),
         EventType("escape", "Escape", "Strategic developments", "Other", 10),
         EventType("arrest", "Arrest", "Strategic developments", "Arrests", 11, frozenset({"charges"})),
@@ -276,6 +276,9 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("shelling", verbs="shell", needs="clausal")
     + _triggers("shelling", nouns="shelling barrage")
     + _triggers("shelling", nouns="fire", needs="particle:rocket|mortar|artillery|tank|missile")
+    + _triggers("shelling", verbs="pound hammer pummel slam rain land hit strike", needs="weapon_subject")
+    + _triggers("shelling", verbs="launch fire", needs="particle:missile|missiles|rocket|rockets|drone|drones|shell|shells")
+    + _triggers("air_strike", verbs="drop", needs="particle:bomb|bombs|munitions|explosives|barrel|payload")
     + _triggers("bombing", verbs="detonate explode", nouns="bombing explosion blast car-bomb")
     + _triggers("bombing", verbs="blow", needs="particle:up")
     + _triggers("bombing", verbs="go", needs="particle:off+explosive_subject")
@@ -289,9 +292,12 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("armed_clash", verbs="fight", needs="particle:with|each|other|between|against")
     + _triggers("armed_clash", verbs="fight", needs="plural_subject")
     + _triggers("killing", nouns="shooting stabbing beating", needs="particle:fatal|deadly")
-    + _triggers("killing", verbs="stab beat", needs="particle:death|dead|fatally")
-    + _triggers("attack", verbs="attack assault ambush massacre stab knife torch firebomb carjack",
-                nouns="attack assault ambush massacre shooting stabbing arson carjacking mugging firebombing")
+    + _triggers("killing", verbs="stab beat hack", needs="particle:death|dead|fatally")
+    + _triggers("killing", verbs="massacre", nouns="massacre bloodshed")
+    + _triggers("attack", verbs="attack assault ambush stab knife torch firebomb carjack",
+                nouns="attack assault ambush shooting stabbing arson carjacking mugging firebombing")
+    + _triggers("attack", verbs="hack", needs="person_object")
+    + _triggers("attack", verbs="ram", needs="transitive")
     + _triggers("attack", verbs="shoot", needs="unless:dead|down|death|fatally")
     + _triggers("attack", verbs="beat punch kick pistol-whip grab drag hit slash slice", needs="person_object")
     + _triggers("attack", nouns="wound", needs="particle:gunshot|stab|bullet|knife")
@@ -306,7 +312,9 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", verbs="storm raid", nouns="raid")
     + _triggers("attack", verbs="break", needs="particle:into")
     + _triggers("attack", verbs="strike", needs="transitive")
-    + _triggers("abduction", verbs="abduct kidnap", nouns="abduction kidnapping kidnap hostage-taking disappearance")
+    + _triggers("abduction", verbs="abduct kidnap hijack", nouns="abduction kidnapping kidnap hostage-taking disappearance "
+                "hijacking")
+    + _triggers("abduction", verbs="whisk", needs="particle:away+person_object")
     + _triggers("abduction", verbs="take hold", needs="particle:hostage|captive")
     + _triggers("abduction", verbs="seize snatch", needs="person_object")
     + _triggers("killing", verbs="kill murder assassinate execute slay behead lynch strangle slaughter",
@@ -339,14 +347,17 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("charges", verbs="face", needs="particle:charge|charges|count|counts")
     + _triggers("charges", verbs="appear bring", needs="particle:court|judge|magistrate&charge|charges")
     + _triggers("charges", verbs="plead", needs="particle:charge|charges|count|counts")
+    + _triggers("charges", verbs="haul", needs="particle:court|judge|magistrate|judges")
     + _triggers("security_operation", verbs="retake reclaim recapture sweep", needs="place_object")
     + _triggers("security_operation", verbs="take regain seize", needs="particle:control")
     + _triggers("security_operation", nouns="crackdown manhunt dragnet")
+    + _triggers("security_operation", verbs="comb scour", needs="force_subject")
     + _triggers("security_operation", nouns="operation offensive", needs="support")
     + _triggers("escape", verbs="escape abscond", nouns="escape", needs="custody")
     + _triggers("escape", nouns="jailbreak breakout")
     + _triggers("escape", verbs="break", needs="particle:out&of|from")
     + _triggers("escape", verbs="flee", needs="particle:custody|jail|prison")
+    + _triggers("escape", verbs="flee slip", needs="force_subject:inmate")
     + _triggers("escape", verbs="free", needs="person_object")
     + _triggers("protest", verbs="protest rally picket", nouns="protest demonstration rally march sit-in walkout picket")
     + _triggers("protest", verbs="demonstrate", needs="intransitive")
@@ -364,24 +375,27 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("territorial_claim", verbs="claim", needs="place_object")
     + _triggers("territorial_claim", nouns="claim", needs="support")
     + _triggers("election", verbs="vote", needs="electorate")
-    + _triggers("election", verbs="elect", nouns="election referendum runoff ballot vote poll")
+    + _triggers("election", verbs="elect", nouns="election referendum runoff ballot vote poll voting")
     + _triggers("sanction", verbs="sanction blacklist")
     + _triggers("sanction", verbs="designate", needs="particle:as&terrorist|terrorists|terror|terrorism|organization"
                 "|organisation|organizations|organisations|sponsor|entity|entities")
     + _triggers("sanction", nouns="sanction designation", needs="support")
-    + _triggers("deportation", verbs="deport expel", nouns="deportation expulsion")
+    + _triggers("deportation", verbs="deport expel extradite", nouns="deportation expulsion extradition")
     + _triggers("military_deployment", verbs="deploy mobilize mobilise station", needs="force_any")
     + _triggers("military_deployment", nouns="deployment")
-    + _triggers("military_deployment", verbs="dispatch send move mass", needs="force_object")
-    + _triggers("military_deployment", verbs="arrive", needs="force_subject:deployed")
+    + _triggers("military_deployment", verbs="dispatch send move mass rush ship fly airlift", needs="force_object")
+    + _triggers("military_deployment", verbs="arrive land", needs="force_subject:deployed")
+    + _triggers("military_deployment", verbs="patrol guard", needs="force_subject:deployed")
+    + _triggers("military_deployment", verbs="stand", needs="particle:guard+force_subject:deployed")
+    + _triggers("military_deployment", verbs="call", needs="particle:out&army|troops|military|soldiers")
 )
 
 # Words that decide a type by context (linguistic classes, not names).
 AIRCRAFT_WORDS = frozenset(
     "drone drones aircraft airstrike airstrikes warplane warplanes jet jets helicopter helicopters bomber bombers "
-    "gunship gunships uav uavs air-strike air-strikes".split()
+    "gunship gunships uav uavs air-strike air-strikes glide".split()
 )
-MISSILE_WORDS = frozenset("missile missiles rocket rockets artillery mortar mortars shell shells".split())
+MISSILE_WORDS = frozenset("missile missiles rocket rockets artillery mortar mortars shell shells howitzer howitzers".split())
 FORCE_NOUNS = frozenset(
     "troop troops soldier soldiers force forces army armies military police policeman policemen officer officers "
     "marine marines guard guards guardsman guardsmen paratrooper paratroopers commando commandos "
@@ -458,6 +472,8 @@ TERRITORY_NOUNS = frozenset(
     "region territory area island islands land lands sovereignty town city village province state border "
     "waters sea coast district zone prison facility base mine mines airport port".split()
 )
+# Who flees custody ("inmates fled", "prisoners slipped out").
+INMATE_NOUNS = frozenset("inmate inmates prisoner prisoners detainee detainees convict convicts".split())
 # Who escapes in an escape incident: people held in custody, or anyone fleeing a place of custody
 # (not a zoo animal, not residents "escaping the fighting").
 CUSTODY_WORDS = frozenset(
@@ -481,6 +497,8 @@ NATURAL_CAUSE_NOUNS = frozenset(
     "cyclone tornado avalanche drought famine starvation hunger heatwave heat cold lightning eruption volcano "
     "blaze wildfire poisoning poison overdose leak smoke".split()
 )
+# Subjects that sum up many incidents: "the war has killed tens of thousands" is a statistic.
+AGGREGATE_CAUSE_NOUNS = frozenset("war wars conflict conflicts insurgency insurgencies crisis".split())
 # Animals: killing, shooting or catching them is not an incident ("160,000 birds were killed",
 # "rounding up chickens", "pets are being shot").
 ANIMAL_NOUNS = frozenset(

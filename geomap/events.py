@@ -100,9 +100,9 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, CASE_NOUNS, CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS,
+    AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, CASE_NOUNS, CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS,
     EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FORCE_NOUNS, IMPLICATIVE_VERBS,
-    IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS, MISSILE_WORDS,
+    INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS, MISSILE_WORDS,
     NATURAL_CAUSE_NOUNS, PERSON_NOUNS, POLICE_NOUNS, PERSON_PRONOUNS, PERSONAL_VIOLENCE_LEMMAS, PRESUPPOSING_VERBS,
     PROTESTER_NOUNS, SECURITY_MODIFIERS, SHOT_NOUNS, STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS, VIOLENT_TYPES,
     Trigger,
@@ -136,6 +136,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 VEHICLE_NOUNS = frozenset("car truck train bus vehicle van motorcycle suv pickup tractor".split())
 SPORTS_WORDS = frozenset("goal goals match minute scored score penalty kick brace league cup striker deadlock "
                          "equaliser equalizer inning innings".split())
+ARREST_VERBS = frozenset("arrest detain round capture nab apprehend seize hold".split())
 MOTION_NOUNS = frozenset("favor favour bill measure motion resolution proposal amendment ordinance budget".split())
 ACCIDENT_NOUNS = frozenset(
     "accident crash collision wreck earthquake flood flooding landslide storm hurricane cyclone tornado "
@@ -178,7 +179,7 @@ for _trigger in sorted(TRIGGERS, key=lambda t: (t.needs is None, (t.needs or "")
 
 MOVEMENT_LEMMAS = frozenset(t.lemma for t in TRIGGERS if EVENT_TYPES[t.event_type].movement)
 
-_IRREGULAR_FORMS = ("shot fought struck took taken held sent broke broken swept froze seized fled led dead hostage "
+_IRREGULAR_FORMS = ("shot fought struck took taken held sent broke broken swept froze seized fled led dead hostage stood flew "
                     "slain beaten caught blew blown went found threw thrown brought")
 # The state verbs ("is in custody", "faces charges") are too common to pre-select sentences: their particle does.
 _STATE_PARTICLES = "custody"
@@ -277,8 +278,12 @@ def _needs_met(trigger: Trigger, token, place_tokens: set[int], headline: bool) 
 
 
 def _is_people(noun) -> bool:
-    return noun is not None and (bool(_noun_words(noun) & PERSON_NOUNS) or noun.ent_type_ == "PERSON"
-                                 or noun.lower_ in PERSON_PRONOUNS)
+    """People: a person noun, a named person, he/she, or a nationality ("hundreds of Afghans")."""
+    if noun is None:
+        return False
+    of_nouns = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return (bool(_noun_words(noun) & PERSON_NOUNS) or noun.ent_type_ == "PERSON" or noun.lower_ in PERSON_PRONOUNS
+            or any(n.ent_type_ == "NORP" and n.tag_ in ("NNS", "NNPS") for n in (noun, *of_nouns)))
 
 
 def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool:
@@ -305,7 +310,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
                                               for g in c.children) for c in token.children)
         return bool(words & POLICE_NOUNS) and (national or placed)
     if needs.startswith("force_subject"):
-        nouns = {"protester": PROTESTER_NOUNS, "marcher": MARCHER_NOUNS}.get(needs.partition(":")[2], FORCE_NOUNS)
+        nouns = {"protester": PROTESTER_NOUNS, "marcher": MARCHER_NOUNS, "inmate": INMATE_NOUNS}.get(
+            needs.partition(":")[2], FORCE_NOUNS)
         return bool(_noun_words(_subject(token)) & nouns)
     if needs == "force_object":  # "sent troops"; not "sending an undercover agent a message"
         obj = _object(token)
@@ -328,6 +334,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         subject = _subject(token)
         return subject is not None and (subject.lower_ in ("he", "she") or (
             _definite(subject) and _is_people(subject) and subject.tag_ == "NN"))
+    if needs == "weapon_subject":  # "shells landed near the runway", "drones hit the port", "artillery pounded Kherson"
+        return bool(_noun_words(_subject(token)) & (MISSILE_WORDS | AIRCRAFT_WORDS | EXPLOSIVE_NOUNS))
     if needs == "shots_subject":
         return bool(_noun_words(_subject(token)) & SHOT_NOUNS)
     if needs == "crowd":  # "all the fights", "a crowd ... a fight", "break up a fight"; not "a fight with her"
@@ -410,6 +418,18 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             return None  # a gang "seizing control" of something: not an incident type we keep
         if lemma == "sweep":
             return "security_operation"
+    if event_type in ("attack", "killing", "shelling", "bombing"):
+        weapons = _weapon_words(token)
+        if weapons & AIRCRAFT_WORDS:
+            return "air_strike"  # "Russian aircraft dropped bombs, killing three"
+        if weapons & MISSILE_WORDS:
+            return "shelling"  # "shells fired from across the border killed five"
+        if weapons & EXPLOSIVE_NOUNS and event_type != "shelling":
+            return "bombing"  # "killed by a roadside bomb"
+    if lemma == "raid" and token.pos_ == "NOUN" and clause_verb(token).lemma_.lower() in ARREST_VERBS:
+        return "security_operation"  # "two suspects were arrested in a raid on a safe house"
+    if event_type == "election" and token.pos_ == "NOUN" and _election_landmark(token):
+        return None  # "days before the vote", "deployed for the election": a time or purpose, not the vote
     if event_type in ("attack", "bombing", "air_strike", "killing") and lemma in (
             "attack", "strike", "bomb", "bombing", "fire", "open", "raid", "assault", "bombard", "bombardment"):
         if _noun_words(token) & MISSILE_WORDS:
@@ -419,6 +439,29 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
     if event_type in ("attack", "killing") and _armed_sides(token, subject_words):
         return "armed_clash"
     return event_type
+
+
+def _weapon_words(token) -> set[str]:
+    """The weapon an incident was done with: its subject, its "with"/"by" phrase, and the object of
+    firing, launching or dropping ("shells killed five", "killed by a bomb", "fired missiles at")."""
+    words = _noun_words(_subject(token))
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by"):
+            words |= {w for g in child.children if g.dep_ == "pobj" for w in _noun_words(g)}
+    if token.lemma_.lower() in ("fire", "launch", "drop"):
+        words |= _noun_words(_object(token))
+    return words
+
+
+def _election_landmark(noun) -> bool:
+    """An election named as a time or a purpose: "before the vote", "ahead of the election", "on the
+    eve of the vote", "troops deployed for the vote"."""
+    head = noun.head
+    if noun.dep_ != "pobj":
+        return False
+    if head.lower_ in ("before", "for", "until", "ahead"):
+        return True
+    return head.lower_ == "of" and head.head.lower_ in ("ahead", "eve", "run-up", "runup", "lead-up")
 
 
 def _armed_sides(token, subject_words: set[str]) -> bool:
@@ -567,6 +610,8 @@ def _natural_cause(token) -> bool:
     subject = _subject(token)
     if subject is not None and subject.tag_ == "WDT" and token.dep_ == "relcl":
         subject = token.head  # "the strain that killed ..."
+    if subject is not None and subject.lemma_.lower() in AGGREGATE_CAUSE_NOUNS:
+        return True  # "the war has killed tens of thousands": a toll, not an incident
     scope = list(subject.subtree) if subject is not None else []
     for child in token.children:
         if child.dep_ in ("prep", "agent", "compound", "amod", "nmod"):
@@ -1060,9 +1105,8 @@ def _incidents(document: Document, sentences: list[Sentence], context: PlaceCont
                                  verb_trigger=any(t.pos_ in ("VERB", "AUX") for t in tokens))
             counts = [n for i, n in fatalities.items() if _nearest_group(sentence.doc[i], groups)[0] == event_type]
             incident.fatalities = max(counts) if counts else None
-            if (event_type == "attack" and incident.fatalities
-                    and all(t.lemma_.lower() in PERSONAL_VIOLENCE_LEMMAS for t in tokens)):
-                incident.event_type = "killing"  # "One person is dead after a shooting"
+            if event_type == "attack" and incident.fatalities:
+                incident.event_type = "killing"  # "One person is dead after a shooting": a fatal attack is a killing
             if mention is None:
                 _date_undated(incident, episode, published)
             elif mention.window is None:
@@ -1167,11 +1211,12 @@ def _retype_references(incidents: list[_Incident]) -> None:
     (headline_type,) = headline_types
     related = EVENT_TYPES[headline_type].absorbs | ({"armed_clash"} if headline_type == "riot" else set())
     for incident in incidents:
-        if (incident.sentence.headline or incident.event_type not in related
-                or incident.event_type in ("killing", "protest")):
+        if incident.sentence.headline or incident.event_type not in related or incident.event_type == "protest":
             continue
-        own = incident.tokens[0]  # the incident's own trigger (absorbed ones follow: "confirmed the attack ... killed")
-        if own.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in own.children):
+        # the incident's own trigger; a killing's absorbed attack too ("confirmed the attack ... eight were killed")
+        nouns = [t for t in incident.tokens if t.lemma_.lower() != "killing"] if incident.event_type == "killing" \
+            else incident.tokens[:1]
+        if any(t.pos_ == "NOUN" and _definite(t) for t in nouns):
             incident.event_type = headline_type
 
 

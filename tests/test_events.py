@@ -362,7 +362,7 @@ def test_seeds_boat_strikes_since_september_at_two_places(seed_events):
     ("On Friday gunmen attacked a bus near Maracaibo.", "attack"),  # civilians: violence against civilians
     ("On Friday a man was shot and killed in Maracaibo.", "killing"),
     ("On Friday one person died in a shooting in Maracaibo.", "killing"),
-    ("On Friday police opened fire on the crowd in Maracaibo, killing 19 people.", "attack"),
+    ("On Friday police opened fire on the crowd in Maracaibo, killing 19 people.", "killing"),  # a fatal attack is a killing
 ])
 def test_who_fights_whom_and_a_death_decide_the_type(nlp, text, expected):
     assert {e.event_type for e in events_of(text, nlp)} == {expected}
@@ -523,4 +523,32 @@ def test_disease_nature_animals_and_figurative_words_are_not_incidents(nlp, text
     ("Security personnel were deployed to Maracaibo on Monday.", {"military_deployment"}),
 ])
 def test_the_same_words_with_people_and_forces_are_incidents(nlp, text, types):
+    assert {e.event_type for e in events_of(text, nlp)} == types, text
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Shells fired from across the border killed five civilians in Maracaibo on Monday.", {"shelling"}),
+    ("Artillery rounds slammed into a camp in Maracaibo late on Monday.", {"shelling"}),
+    ("Drones hit Maracaibo on Tuesday.", {"air_strike"}),
+    ("A fighter jet dropped two bombs on a market in Maracaibo on Saturday, killing 18 people.", {"air_strike"}),
+    ("A man was killed by a roadside bomb in Maracaibo on Monday.", {"bombing"}),
+    ("Gunmen hijacked a passenger train near Maracaibo on Tuesday.", {"abduction"}),
+    ("My neighbour was hacked to death in Maracaibo on Monday.", {"killing"}),
+    ("Bandits massacred villagers near Maracaibo on Monday.", {"killing"}),
+    ("The government rushed police and soldiers to Maracaibo on Friday.", {"military_deployment"}),
+    ("Soldiers patrolled the deserted streets of Caracas on Saturday.", {"military_deployment"}),
+    ("Three suspects were hauled before a judge in Maracaibo on Sunday.", {"charges"}),
+    ("Police rounded up hundreds of Venezuelans in Maracaibo on Monday.", {"arrest"}),
+    ("Two suspects were arrested in a raid on a safe house in Maracaibo on Monday.", {"arrest", "security_operation"}),
+    ("A dozen prisoners slipped out of the Maracaibo jail on Monday.", {"escape"}),
+])
+def test_weapons_and_newsroom_idioms_decide_the_incident(nlp, text, types):
+    assert {e.event_type for e in events_of(text, nlp)} == types, text
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("The war in Maracaibo has killed tens of thousands of people.", set()),
+    ("Gunmen shot a candidate in Maracaibo on Saturday, a week before the election.", {"attack"}),
+])
+def test_tolls_and_elections_named_as_a_time_are_not_incidents(nlp, text, types):
     assert {e.event_type for e in events_of(text, nlp)} == types, text
