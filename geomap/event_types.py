@@ -310,7 +310,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", verbs="fire", needs="particle:on|at|upon|into|shot|shots|round|rounds|bullet|bullets")
     + _triggers("attack", verbs="set", needs="particle:fire|ablaze|alight")
     + _triggers("attack", verbs="storm raid", nouns="raid")
-    + _triggers("attack", verbs="break", needs="particle:into")
+    + _triggers("attack", verbs="break", needs="particle:into+unless:out")
     + _triggers("attack", verbs="strike", needs="transitive")
     + _triggers("abduction", verbs="abduct kidnap hijack", nouns="abduction kidnapping kidnap hostage-taking disappearance "
                 "hijacking")
@@ -348,7 +348,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("charges", verbs="appear bring", needs="particle:court|judge|magistrate&charge|charges")
     + _triggers("charges", verbs="plead", needs="particle:charge|charges|count|counts")
     + _triggers("charges", verbs="haul", needs="particle:court|judge|magistrate|judges")
-    + _triggers("security_operation", verbs="retake reclaim recapture sweep", needs="place_object")
+    + _triggers("security_operation", verbs="retake retook reclaim recapture sweep", needs="place_object")
     + _triggers("security_operation", verbs="take regain seize", needs="particle:control")
     + _triggers("security_operation", nouns="crackdown manhunt dragnet")
     + _triggers("security_operation", verbs="comb scour", needs="force_subject")
@@ -438,7 +438,7 @@ PERSON_NOUNS = frozenset(
 ARMED_GROUP_NOUNS = frozenset(
     "militant militants insurgent insurgents rebel rebels gunman gunmen fighter fighters militia militias "
     "militiaman militiamen jihadist jihadists guerrilla guerrillas guerilla guerillas separatist separatists "
-    "extremist extremists terrorist terrorists gang gangs".split()
+    "extremist extremists terrorist terrorists gang gangs armed".split()  # "armed groups", "armed men"
 )
 # Attack triggers that name harm done to a person (shot, stabbed, beaten): with a death in the same
 # clause the incident is a killing ("was shot and killed", "died in the stabbing"), while an

@@ -214,11 +214,13 @@ def _children_words(token) -> set[str]:
 
 
 def _object(token):
-    """The direct object, or the subject of a passive."""
+    """The direct object, the subject of a passive, or the noun a participle modifies ("soldiers sent to Kursk")."""
     for deps in (("dobj", "nsubjpass"), ("dative",)):
         for child in token.children:
             if child.dep_ in deps:
                 return child
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
     return None
 
 
@@ -296,8 +298,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
     if needs == "plural_subject":
         subject = _subject(token)
         return subject is not None and (subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children))
-    if needs == "force_any":
-        return bool((_noun_words(_object(token)) | _noun_words(_subject(token))) & FORCE_NOUNS)
+    if needs == "force_any":  # "deployed troops", "troops were deployed", "deployed a missile system"
+        return bool((_noun_words(_object(token)) | _noun_words(_subject(token))) & (FORCE_NOUNS | MISSILE_WORDS))
     if needs == "force_subject:deployed":
         # troops arriving anywhere; police arriving in a named place or from another country ("Kenyan police
         # officers arrived in the capital"), not police arriving at a scene ("before police arrived")
@@ -418,14 +420,16 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             return None  # a gang "seizing control" of something: not an incident type we keep
         if lemma == "sweep":
             return "security_operation"
-    if event_type in ("attack", "killing", "shelling", "bombing"):
+    if event_type in ("attack", "killing", "shelling", "bombing", "armed_clash"):
         weapons = _weapon_words(token)
-        if weapons & AIRCRAFT_WORDS:
-            return "air_strike"  # "Russian aircraft dropped bombs, killing three"
+        if weapons & AIRCRAFT_WORDS or ("air" in weapons and weapons & {"strike", "strikes", "raid", "raids"}):
+            return "air_strike"  # "Russian aircraft dropped bombs, killing three", "an air force strike killed"
         if weapons & MISSILE_WORDS:
             return "shelling"  # "shells fired from across the border killed five"
-        if weapons & EXPLOSIVE_NOUNS and event_type != "shelling":
-            return "bombing"  # "killed by a roadside bomb"
+        if weapons & EXPLOSIVE_NOUNS:
+            return "bombing"  # "killed by a roadside bomb", "one of the bombs struck a playground"
+    if event_type == "arrest" and token.dep_ == "amod" and token.tag_ == "VBN":
+        return None  # "jailed drug cartel figures": their state, not this report's arrest
     if lemma == "raid" and token.pos_ == "NOUN" and clause_verb(token).lemma_.lower() in ARREST_VERBS:
         return "security_operation"  # "two suspects were arrested in a raid on a safe house"
     if event_type == "election" and token.pos_ == "NOUN" and _election_landmark(token):
@@ -434,7 +438,8 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             "attack", "strike", "bomb", "bombing", "fire", "open", "raid", "assault", "bombard", "bombardment"):
         if _noun_words(token) & MISSILE_WORDS:
             return "shelling"
-        if sentence_words & AIRCRAFT_WORDS or _AIRCRAFT_PHRASE.search(sentence_text) or _noun_words(token) & {"air", "drone"}:
+        if (sentence_words & AIRCRAFT_WORDS - {"bomber", "bombers"} or _AIRCRAFT_PHRASE.search(sentence_text)
+                or _noun_words(token) & {"air", "drone"}):  # a "bomber" is usually a suicide bomber
             return "air_strike"
     if event_type in ("attack", "killing") and _armed_sides(token, subject_words):
         return "armed_clash"
@@ -444,12 +449,15 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
 def _weapon_words(token) -> set[str]:
     """The weapon an incident was done with: its subject, its "with"/"by" phrase, and the object of
     firing, launching or dropping ("shells killed five", "killed by a bomb", "fired missiles at")."""
-    words = _noun_words(_subject(token))
+    subject = _subject(token)
+    words = {w for t in subject.subtree for w in (t.lower_, t.lemma_.lower())} if subject is not None else set()
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by"):
             words |= {w for g in child.children if g.dep_ == "pobj" for w in _noun_words(g)}
     if token.lemma_.lower() in ("fire", "launch", "drop"):
         words |= _noun_words(_object(token))
+    if "suicide" in words:
+        words -= {"bomber", "bombers"}  # a person with explosives, not an aircraft
     return words
 
 
@@ -925,9 +933,12 @@ def _sentence_hits(sentence: Sentence, after_violence: bool) -> list[_Hit]:
     hits: list[_Hit] = []
     for token in doc:
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
+        lemma = token.lemma_.lower()
         if sentence.headline and pos == "ADJ" and (token.lower_, "VERB") in _TRIGGER_INDEX:
             pos = "VERB"  # headlines drop the words that make a verb a verb: "Police detain opposition leaders"
-        triggers = _TRIGGER_INDEX.get((token.lemma_.lower(), pos)) or _TRIGGER_INDEX.get((token.lower_, pos))
+        if token.lower_ == "shot" and pos == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("dead", "down"):
+            pos, lemma = "VERB", "shoot"  # "gunmen on a motorcycle shot dead a candidate", parsed as a noun
+        triggers = _TRIGGER_INDEX.get((lemma, pos)) or _TRIGGER_INDEX.get((token.lower_, pos))
         if not triggers:
             continue
         trigger = next((t for t in triggers if (after_violence or not t.follow_up)
@@ -987,12 +998,24 @@ def _group_hits(sentence: Sentence, hits: list[_Hit], published: date | None
     for key in ordered:
         absorber = next((k for k in kept if key[0] in EVENT_TYPES[k[0]].absorbs
                          and (key[1] is None or k[1] is None or key[1] == k[1] or _serial(groups[key])
-                              or _consequence(groups[key], groups[k]))), None)
+                              or _consequence(groups[key], groups[k]))
+                         and not _other_actors(groups[key], groups[k])), None)
         if absorber is not None:
             groups[absorber].extend(groups[key])
             continue
         kept.append(key)
     return [(key[0], groups[key], *dated[key]) for key in kept]
+
+
+def _other_actors(tokens, incident_tokens) -> bool:
+    """Two clauses with different named subjects are two incidents, whatever their types: "Drones hit
+    Port Sudan as RSF shells El Fasher"."""
+    def subjects(group):
+        return {s.lemma_.lower() for t in group if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" and not is_passive(t)
+                for s in t.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")
+                and not (s.like_num or s.lower_ in SPREAD_WORDS | {"hundreds", "thousands"})}  # actors, not "Dozens killed"
+    mine, theirs = subjects(tokens), subjects(incident_tokens)
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _consequence(tokens, incident_tokens) -> bool:

@@ -541,6 +541,12 @@ def test_the_same_words_with_people_and_forces_are_incidents(nlp, text, types):
     ("Police rounded up hundreds of Venezuelans in Maracaibo on Monday.", {"arrest"}),
     ("Two suspects were arrested in a raid on a safe house in Maracaibo on Monday.", {"arrest", "security_operation"}),
     ("A dozen prisoners slipped out of the Maracaibo jail on Monday.", {"escape"}),
+    ("Thousands of inmates broke out of the Maracaibo prison overnight into Monday.", {"escape"}),
+    ("Drones hit Caracas on Tuesday as rebels shelled Maracaibo.", {"air_strike", "shelling"}),
+    ("On Monday a suicide bomber blew himself up among soldiers in Maracaibo, killing 26 people.", {"bombing"}),
+    ("Soldiers sent by the government to Maracaibo arrived on Monday.", {"military_deployment"}),
+    ("Gunmen on a motorcycle shot dead a candidate for mayor in Maracaibo on Saturday.", {"killing"}),
+    ("On Thursday Mexico handed the jailed cartel leader's files to officials in Maracaibo.", set()),
 ])
 def test_weapons_and_newsroom_idioms_decide_the_incident(nlp, text, types):
     assert {e.event_type for e in events_of(text, nlp)} == types, text
