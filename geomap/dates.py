@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -97,6 +97,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season_year", re.compile(r"\b(?P<season>[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all)\s+(?:of\s+)?"
                                r"(?P<year>(?:19|20)\d\d)\b")),
     ("month", re.compile(rf"(?i:\b{_CUE}\s+)(?:the\s+)?(?:(?i:early|late|mid)-?\s*)?{_MONTH}\b(?!\s*\d)")),
+    # A month naming an event: "a January election", "the December bombing".
+    ("month", re.compile(rf"\b(?P<cue>[Aa]n?|[Tt]he)\s+{_MONTH}(?=\s+[a-z])(?!\s+of\b)")),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?P<decade>(?:1[6-9]|20)\d0)['’]?s\b")),
     # Not a street number: "of 1935 Orchard St."
     ("year", re.compile(rf"(?i:\b{_CUE}\s+)(?:the\s+(?:year\s+)?)?(?:(?i:early|late|mid)-?\s*)?{_YEAR}\b"
@@ -112,6 +114,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<rel>this|last|next|past|previous|earlier this|later this)\s+(?P<unit>week|weekend|month|year)\b",
         re.I)),
     ("ago", re.compile(rf"\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
+    # Days counted from the narrative's last date: "the following morning", "two days later", "the day before".
+    ("narrative", re.compile(
+        r"\b(?:the\s+(?P<rel>next|following|previous|same)\s+(?:day|morning|afternoon|evening|night)"
+        rf"|{_NUMBER}\s+days?\s+(?P<dir>later|earlier|afterwards|before|after)"
+        r"|(?P<hours>hours)\s+later|the\s+day\s+(?P<side>before|after))\b", re.I)),
     ("recent", re.compile(
         rf"\b(?:(?:in|over|during)\s+)?(?:the\s+)?(?:(?P<recent>recent)|past|last)\s+(?:{_NUMBER}\s+)?"
         r"(?P<unit>days|weeks|months|years)\b", re.I)),
@@ -159,6 +166,7 @@ class DateMention:
     window: DateWindow | None
     future: bool = False
     point: DateWindow | None = None  # the date itself, without a "since" that extends it to publication
+    narrative_shift: int | None = None  # "the next day": days after the narrative's last date (window None)
 
     @property
     def since(self) -> bool:
@@ -257,9 +265,26 @@ def find_dates(text: str, published: date | None, *, hemisphere: Hemisphere = "n
                 window = point = _cap(window, published)
             if since and not future:
                 window = since_window(window, published)
-        mentions.append(DateMention(start, end, text[start:end], window or None, future, point))
+        shift = _narrative_shift(match) if kind == "narrative" else None
+        mentions.append(DateMention(start, end, text[start:end], window or None, future, point, shift))
         taken_until = end
     return mentions
+
+
+def resolve_narrative(mention: DateMention, last_day: date | None) -> DateMention:
+    """A narrative expression ("the following morning") dated from the last day the text named before it."""
+    if mention.narrative_shift is None or last_day is None:
+        return mention
+    window = day_window(last_day + timedelta(days=mention.narrative_shift))
+    return replace(mention, window=window, point=window)
+
+
+def _narrative_shift(match: re.Match[str]) -> int:
+    g = match.groupdict()
+    if g["hours"] or (g["rel"] or "").lower() == "same":
+        return 0
+    before = (g["rel"] or "").lower() == "previous" or (g["dir"] or g["side"] or "").lower() in ("earlier", "before")
+    return -(_count(g["n"]) or 1) if before else (_count(g["n"]) or 1)
 
 
 def parse_date(text: str, published: date | None = None, *, hemisphere: Hemisphere = "north") -> DateWindow | None:
@@ -323,6 +348,8 @@ def _shift_months(day: date, months: int) -> tuple[int, int]:
 def _resolve(kind: str, m: re.Match[str], published: date | None, hemisphere: Hemisphere) -> DateWindow | None | bool:
     """The window for one match; None when it needs a publication date we lack; False when not a date."""
     g = m.groupdict()
+    if kind == "narrative":
+        return None  # dated by `resolve_narrative` from the text before it
     if kind == "iso":
         try:
             return day_window(date(int(g["year"]), int(g["m"]), int(g["day"])))

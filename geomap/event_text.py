@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from geomap.dates import DateMention, find_dates
+from geomap.dates import DateMention, find_dates, resolve_narrative
 from geomap.models import Document, ResolvedMention
 
 
@@ -111,6 +111,7 @@ def read_sentences(document: Document, clean: str, resolved: Sequence[ResolvedMe
     sentencizer = _sentencizer()
     title = " ".join((document.title or "").split()).casefold()
     sentences: list[Sentence] = []
+    last_day = None  # the last day the text named, for "the next day"
     for paragraph in split_paragraphs(clean):
         chunk = clean[paragraph.start:paragraph.end]
         for sent in sentencizer(chunk).sents:
@@ -130,8 +131,14 @@ def read_sentences(document: Document, clean: str, resolved: Sequence[ResolvedMe
                                     and paragraph.index == sentences[0].paragraph.index + 1
                                     and not _TERMINAL.search(text))
             mentions = [rm for rm in resolved if start <= rm.mention.start and rm.mention.end <= end]
+            dates = []
+            for date_mention in find_dates(clean[start:end], document.published):
+                date_mention = resolve_narrative(date_mention, last_day)
+                if date_mention.window is not None and date_mention.window.precision == "day" and not date_mention.future:
+                    last_day = date_mention.window.start
+                dates.append(date_mention)
             sentences.append(Sentence(document.doc_id, len(sentences), paragraph, start, end, clean[start:end], headline,
-                                       find_dates(clean[start:end], document.published), mentions))
+                                       dates, mentions))
     return sentences
 
 

@@ -107,3 +107,9 @@ def test_parse_absolute_date_for_datelines():
     assert parse_absolute_date("Andrea Lobo\n18 June 2026\n") == date(2026, 6, 18)
     assert parse_absolute_date("March 24, 2009 MANSFIELD --") == date(2009, 3, 24)
     assert parse_absolute_date("in December") is None
+
+
+def test_a_month_naming_an_event_dates_it():
+    [mention] = find_dates("She won a fourth term in a January election.", THURSDAY_18_JUNE_2026)
+    assert (mention.text, mention.window.iso) == ("January", "2026-01")
+

@@ -558,3 +558,10 @@ def test_weapons_and_newsroom_idioms_decide_the_incident(nlp, text, types):
 ])
 def test_tolls_and_elections_named_as_a_time_are_not_incidents(nlp, text, types):
     assert {e.event_type for e in events_of(text, nlp)} == types, text
+
+
+def test_narrative_days_count_from_the_last_day_the_text_named(nlp):
+    text = ("On March 28, inmates rioted at the prison in Maracaibo. Soldiers retook the prison in Maracaibo the "
+            "following morning. Two days later, police arrested the leader in Maracaibo.")
+    dates = {e.event_type: e.date for e in events_of(text, nlp)}
+    assert dates == {"riot": "2026-03-28", "security_operation": "2026-03-29", "arrest": "2026-03-31"}
