@@ -81,7 +81,8 @@ PLACE_HEAD_NOUNS = frozenset(
     "city town village state region province district area territory county parish municipality capital "
     "border borders coast outskirts suburb suburbs neighborhood neighbourhood prison jail court courthouse "
     "base camp mine mines port airport river sea island islands zone street road highway forest jungle "
-    "countryside north south east west part parts center centre heart".split()
+    "countryside north south east west part parts center centre heart mountain mountains hill hills valley desert "
+    "edge streets".split()
 )
 
 # A town's or county's own police act there: "Grand Prairie police are investigating the death".
@@ -318,8 +319,8 @@ def place_role(head, movement: bool, place_heads: set[int] = frozenset()):
         preposition = token.head.lower_
         if preposition in ACTOR_PREPOSITIONS or preposition == "of":
             return None
-        if preposition in DESTINATION_PREPOSITIONS and not movement:
-            return None
+        if preposition in DESTINATION_PREPOSITIONS and not movement and token.lemma_.lower() != "street":
+            return None  # but "took to the streets of X" happened in X
         return token
     if token.dep_ in ("dobj", "ROOT", "attr", "oprd"):
         return token

@@ -358,7 +358,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("escape", verbs="break", needs="particle:out&of|from")
     + _triggers("escape", verbs="flee", needs="particle:custody|jail|prison")
     + _triggers("escape", verbs="flee slip", needs="force_subject:inmate")
-    + _triggers("escape", verbs="free", needs="person_object")
+    + _triggers("escape", verbs="free", needs="person_object+custody")
     + _triggers("protest", verbs="protest rally picket", nouns="protest demonstration rally march sit-in walkout picket")
     + _triggers("protest", verbs="demonstrate", needs="intransitive")
     + _triggers("protest", verbs="march", needs="force_subject:marcher")

@@ -136,7 +136,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 VEHICLE_NOUNS = frozenset("car truck train bus vehicle van motorcycle suv pickup tractor".split())
 SPORTS_WORDS = frozenset("goal goals match minute scored score penalty kick brace league cup striker deadlock "
                          "equaliser equalizer inning innings".split())
-ARREST_VERBS = frozenset("arrest detain round capture nab apprehend seize hold".split())
+ARREST_VERBS = frozenset("arrest detain round capture nab apprehend".split())
 MOTION_NOUNS = frozenset("favor favour bill measure motion resolution proposal amendment ordinance budget".split())
 ACCIDENT_NOUNS = frozenset(
     "accident crash collision wreck earthquake flood flooding landslide storm hurricane cyclone tornado "
@@ -164,6 +164,7 @@ TEMPORAL_MARKERS = frozenset("since after before following until once".split())
 RECENT_DAYS = 31
 
 EPISODE_SENTENCES = 3
+EPISODE_GAP_DAYS = 2  # incidents dated this close together can share a place ("the following morning")
 
 ANAPHORIC_PRONOUNS = frozenset("he she they it his her their".split())
 
@@ -407,8 +408,9 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             return None  # "a legal battle", "lost the battle to keep the case out of court"
     if event_type == "killing" and any(c.lower_ in ("attempted", "attempt") for c in token.children):
         return "attack"  # "an attempted murder", "attempted assassination": nobody was killed
-    if event_type in ("attack", "armed_clash", "riot") and subject_words & PROTESTER_NOUNS:
-        return "riot"
+    if (event_type in ("attack", "armed_clash", "riot") and subject_words & PROTESTER_NOUNS
+            and not _noun_words(_object(token)) & PROTESTER_NOUNS):
+        return "riot"  # protesters attacking; not activists of a ruling party attacking protesters
     if lemma in ("storm", "raid", "sweep") or (event_type == "security_operation" and lemma in ("take", "seize", "regain")):
         subject = _subject(token)
         state_modifier = token.pos_ == "NOUN" and any(
@@ -1370,12 +1372,18 @@ def _same_time(incident: _Incident, other: Sentence, windows: dict, published: d
     if incident.date_source == "none" or window.start is None:
         return True
     dated = windows.get(other.index)
-    if dated:
-        return any(window.overlaps(w) for w in dated)
+    if dated:  # within a couple of days is one episode: "rioted on March 28 ... retook it the following morning"
+        return any(window.overlaps(w) or _days_apart(window, w) <= EPISODE_GAP_DAYS for w in dated)
     if other.doc is None or published is None or window.end is None:
         return True
     root = next((t for t in other.doc if t.dep_ == "ROOT"), None)
     return root is None or _tense(root) != "present" or window.end >= published - timedelta(days=RECENT_DAYS)
+
+
+def _days_apart(a: DateWindow, b: DateWindow) -> int:
+    if None in (a.start, a.end, b.start, b.end):
+        return EPISODE_GAP_DAYS + 1
+    return max((a.start - b.end).days, (b.start - a.end).days)
 
 
 def _document_place(incidents: list[_Incident], sentences: list[Sentence], located: dict, weights: dict, gazetteer):

@@ -565,3 +565,9 @@ def test_narrative_days_count_from_the_last_day_the_text_named(nlp):
             "following morning. Two days later, police arrested the leader in Maracaibo.")
     dates = {e.event_type: e.date for e in events_of(text, nlp)}
     assert dates == {"riot": "2026-03-28", "security_operation": "2026-03-29", "arrest": "2026-03-31"}
+
+
+def test_the_streets_and_mountains_of_a_place_locate_the_incident(nlp):
+    [protest] = events_of("Hundreds of supporters took to the streets of Caracas late on Monday, blocking a boulevard "
+                          "in Venezuela.", nlp)
+    assert protest.place == CARACAS
