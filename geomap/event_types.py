@@ -297,7 +297,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", verbs="attack assault ambush stab knife torch firebomb carjack",
                 nouns="attack assault ambush shooting stabbing arson carjacking mugging firebombing")
     + _triggers("attack", verbs="hack", needs="person_object")
-    + _triggers("attack", verbs="ram", needs="transitive")
+    + _triggers("attack", verbs="ram", needs="particle:into|boat|boats|vessel|vessels|ship|ships|car|cars|vehicle|vehicles"
+                "|truck|trucks|crowd|crowds|people|protesters")
     + _triggers("attack", verbs="shoot", needs="unless:dead|down|death|fatally")
     + _triggers("attack", verbs="beat punch kick pistol-whip grab drag hit slash slice", needs="person_object")
     + _triggers("attack", nouns="wound", needs="particle:gunshot|stab|bullet|knife")
@@ -317,7 +318,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("abduction", verbs="whisk", needs="particle:away+person_object")
     + _triggers("abduction", verbs="take hold", needs="particle:hostage|captive")
     + _triggers("abduction", verbs="seize snatch", needs="person_object")
-    + _triggers("killing", verbs="kill murder assassinate execute slay behead lynch strangle slaughter",
+    + _triggers("killing", verbs="execute", needs="person_object")
+    + _triggers("killing", verbs="kill murder assassinate slay behead lynch strangle slaughter",
                 nouns="killing murder assassination execution slaying beheading lynching homicide")
     + _triggers("killing", verbs="shoot gun", needs="particle:dead|down|fatally|death")
     + _triggers("killing", verbs="find", needs="particle:dead&wound|wounds|gunshot|stab|bullet|bullets|shot")
@@ -334,7 +336,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("arrest", verbs="pick lock", needs="particle:up+person_object")
     + _triggers("arrest", verbs="catch bust", needs="person_object")
     + _triggers("arrest", verbs="take hold", needs="particle:custody|suspicion")
-    + _triggers("arrest", verbs="hold", needs="person_object")
+    + _triggers("arrest", verbs="hold", needs="person_object+held")
     + _triggers("arrest", verbs="book", needs="particle:jail|charge|charges|custody|prison|detention|suspicion")
     + _triggers("arrest", verbs="go send", needs="particle:jail")
     + _triggers("arrest", verbs="take", needs="particle:jail|detention")
@@ -360,7 +362,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("escape", verbs="flee slip", needs="force_subject:inmate")
     + _triggers("escape", verbs="free", needs="person_object+custody")
     + _triggers("protest", verbs="protest rally picket", nouns="protest demonstration rally march sit-in walkout picket")
-    + _triggers("protest", verbs="demonstrate", needs="intransitive")
+    + _triggers("protest", verbs="demonstrate", needs="intransitive+active")
     + _triggers("protest", verbs="march", needs="force_subject:marcher")
     + _triggers("protest", verbs="block occupy chant", needs="force_subject:protester")
     + _triggers("protest", verbs="take", needs="particle:streets|street")
@@ -482,7 +484,8 @@ CUSTODY_WORDS = frozenset(
 )
 # Bodies that vote on bills, not an electorate: "the council voted 22-0", "senators voted".
 LEGISLATURE_NOUNS = frozenset(
-    "council councillor councillors councilor councilors senate senator senators legislature legislator "
+    "council councillor councillors councilor councilors councilman councilmen councilwoman alderman aldermen "
+    "selectman selectmen supervisor supervisors faculty senate senator senators legislature legislator "
     "legislators lawmaker lawmakers parliament parliamentarian parliamentarians mp mps congress congressman "
     "congressmen assembly committee board commission commissioner commissioners house representatives "
     "delegates trustees shareholders justices judges jury jurors cabinet members panel".split()

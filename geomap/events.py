@@ -136,6 +136,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 VEHICLE_NOUNS = frozenset("car truck train bus vehicle van motorcycle suv pickup tractor".split())
 SPORTS_WORDS = frozenset("goal goals match minute scored score penalty kick brace league cup striker deadlock "
                          "equaliser equalizer inning innings".split())
+ENFORCEMENT_MODIFIERS = frozenset("immigration drug narcotics anti-drug ice fbi dea swat".split())
 ARREST_VERBS = frozenset("arrest detain round capture nab apprehend".split())
 MOTION_NOUNS = frozenset("favor favour bill measure motion resolution proposal amendment ordinance budget".split())
 ACCIDENT_NOUNS = frozenset(
@@ -369,12 +370,18 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         return _is_people(_subject(token)) and not any(
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("from", "out")) for c in token.children)
     if needs == "electorate":  # "Bolivians vote in a runoff"; not "the council voted 22-0 to approve the plan"
-        on_a_motion = any(c.dep_ == "prep" and any(g.lemma_.lower() in MOTION_NOUNS for g in c.subtree)
-                          for c in token.children)  # "voted on the bill", "voted in favor"
-        tally = any(c.dep_ == "xcomp" or any(ch.isdigit() for ch in c.text) for c in token.children)
+        on_a_motion = any(c.dep_ == "prep" and (any(g.lemma_.lower() in MOTION_NOUNS for g in c.subtree) or (
+            c.lower_ in ("against", "for") and not any(g.ent_type_ == "PERSON" for g in c.subtree)))
+                          for c in token.children)  # "voted on the bill", "voted in favor", "voted against the permit"
+        tally = any(c.dep_ == "xcomp" or c.lower_ in ("yes", "no") or any(ch.isdigit() for ch in c.text)
+                    for c in token.children)  # "voted 22-0", "voted to approve", "voted 'no'"
         return not (_noun_words(_subject(token)) & LEGISLATURE_NOUNS or on_a_motion or tally)
     if needs == "transitive":  # "gunmen struck a village", not "before the financial crisis struck"
         return _object(token) is not None
+    if needs == "held":  # "was held in the county jail", "police held him"; not "holding her in his arms"
+        return is_passive(token) or token.tag_ == "VBN" or bool(_noun_words(_subject(token)) & FORCE_NOUNS)
+    if needs == "active":  # "students demonstrated"; not "as demonstrated by"
+        return not is_passive(token) and token.tag_ != "VBN"
     if needs == "intransitive":
         return not any(c.dep_ in ("dobj", "ccomp") for c in token.children)
     if needs == "with":  # "was charged", "a woman charged in ...", "charged X with": not "charged a fee"
@@ -414,8 +421,9 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
     if lemma in ("storm", "raid", "sweep") or (event_type == "security_operation" and lemma in ("take", "seize", "regain")):
         subject = _subject(token)
         state_modifier = token.pos_ == "NOUN" and any(
-            c.dep_ in ("compound", "amod", "nmod", "poss") and (c.ent_type_ in ("GPE", "NORP") or c.lemma_.lower() in FORCE_NOUNS)
-            for c in token.children)
+            c.dep_ in ("compound", "amod", "nmod", "poss") and (c.ent_type_ in ("GPE", "NORP") or c.lemma_.lower() in
+                                                                FORCE_NOUNS | EVENT_MODIFIERS | ENFORCEMENT_MODIFIERS)
+            for c in token.children)  # "an immigration raid", "a police raid", "Israeli raids"
         if subject_words & FORCE_NOUNS or state_modifier or (subject is not None and subject.ent_type_ in ("GPE", "NORP")):
             return "security_operation"
         if event_type == "security_operation" and subject_words and lemma in ("take", "seize"):

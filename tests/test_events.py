@@ -571,3 +571,14 @@ def test_the_streets_and_mountains_of_a_place_locate_the_incident(nlp):
     [protest] = events_of("Hundreds of supporters took to the streets of Caracas late on Monday, blocking a boulevard "
                           "in Venezuela.", nlp)
     assert protest.place == CARACAS
+
+
+@pytest.mark.parametrize("text", [
+    "Councilman Rivera voted against the permit in Maracaibo on Monday.",
+    "He was holding his daughter in his arms in Maracaibo on Monday.",
+    "Agents executed a search warrant at a house in Maracaibo on Monday.",
+    "You are going to ram $5 billion at the Maracaibo program.",
+    "As demonstrated by the Maracaibo exhibition on Monday, art travels.",
+])
+def test_votes_of_a_council_holding_a_child_and_executing_a_warrant_are_not_incidents(nlp, text):
+    assert events_of("Maracaibo city report\n\n" + text, nlp) == [], text
