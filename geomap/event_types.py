@@ -330,7 +330,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
                 follow_up=True)
     + _triggers("killing", verbs="pronounce", needs="particle:dead", follow_up=True)
     + _triggers("killing", verbs="die", needs="victim_subject", follow_up=True)
-    + _triggers("arrest", verbs="arrest detain apprehend capture recapture nab handcuff jail remand",
+    + _triggers("arrest", verbs="capture recapture", needs="person_object")
+    + _triggers("arrest", verbs="arrest detain apprehend nab handcuff jail remand",
                 nouns="arrest detention capture roundup")
     + _triggers("arrest", verbs="round", needs="particle:up+person_object")
     + _triggers("arrest", verbs="pick lock", needs="particle:up+person_object")

@@ -133,7 +133,7 @@ SINGLE_DETERMINERS = frozenset("a an one".split())
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 
-VEHICLE_NOUNS = frozenset("car truck train bus vehicle van motorcycle suv pickup tractor".split())
+VEHICLE_NOUNS = frozenset("car truck train bus vehicle van motorcycle suv pickup tractor sedan".split())
 SPORTS_WORDS = frozenset("goal goals match minute scored score penalty kick brace league cup striker deadlock "
                          "equaliser equalizer inning innings".split())
 ENFORCEMENT_MODIFIERS = frozenset("immigration drug narcotics anti-drug ice fbi dea swat".split())
@@ -286,6 +286,10 @@ def _is_people(noun) -> bool:
     if noun is None:
         return False
     of_nouns = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    count = (noun.like_num and (noun.text.replace(",", "").isdigit() or noun.text.isalpha()) and noun.text != "0"
+             and not (noun.i > 0 and noun.nbor(-1).text in ("-", "–")))  # a number of people, not a score "1-0"
+    if count and all(n.lower_ in ("them", "us", "those") or _is_people(n) for n in of_nouns):
+        return True  # "arrested 12", "recaptured seven of them"
     return (bool(_noun_words(noun) & PERSON_NOUNS) or noun.ent_type_ == "PERSON" or noun.lower_ in PERSON_PRONOUNS
             or any(n.ent_type_ == "NORP" and n.tag_ in ("NNS", "NNPS") for n in (noun, *of_nouns)))
 
@@ -413,6 +417,8 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
                 or any(c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
                        for c in token.children)):
             return None  # "a legal battle", "lost the battle to keep the case out of court"
+    if lemma == "assault" and any(c.lower_ in ("sexual", "sexually", "indecent", "indecently") for c in token.children):
+        return None  # sexual violence is not in this vocabulary (see geomap.event_types)
     if event_type == "killing" and any(c.lower_ in ("attempted", "attempt") for c in token.children):
         return "attack"  # "an attempted murder", "attempted assassination": nobody was killed
     if (event_type in ("attack", "armed_clash", "riot") and subject_words & PROTESTER_NOUNS
@@ -617,6 +623,9 @@ def _accidental(token) -> bool:
     scope = list(token.head.subtree) if token.dep_ in ("relcl", "acl", "amod", "conj") else list(token.subtree)
     if any(w.lemma_.lower() in ACCIDENT_NOUNS or w.lower_ in ("accidentally", "accidental") for w in scope):
         return True
+    if token.lemma_.lower() in ("strike", "hit") and {t.lemma_.lower() for t in token.sent} & VEHICLE_NOUNS and not (
+            {t.lemma_.lower() for t in token.sent} & EXPLOSIVE_NOUNS):
+        return True  # "lost control of his pickup ... and struck a Honda"
     verbs = [token, *(c for c in token.children if c.dep_ == "conj")] + ([token.head] if token.dep_ == "conj" else [])
     agents = [c for verb in verbs for c in verb.children if c.dep_ == "agent"]  # "struck and killed by a car"
     return any(w.lemma_.lower() in VEHICLE_NOUNS for agent in agents for w in agent.subtree)
@@ -963,6 +972,9 @@ def _sentence_hits(sentence: Sentence, after_violence: bool) -> list[_Hit]:
             reason = "commentary"
         if reason is None and not _anchored(token, date_tokens, sentence.headline):
             reason = "generic"
+        if (reason is None and pos == "VERB" and token.tag_ == "VB" and token.dep_ == "ROOT"
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in token.children)):
+            reason = "imperative"  # "Strike the shepherd and the sheep will scatter"
         if (reason is None and pos == "VERB" and not sentence.headline and not sentence.dates
                 and _tense(token) == "present" and not is_passive(token) and token.lemma_.lower() not in STATE_VERBS):
             reason = "habitual"  # "the gang kidnaps migrants" (but "two men are charged with murder" is news)

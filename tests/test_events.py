@@ -582,3 +582,14 @@ def test_the_streets_and_mountains_of_a_place_locate_the_incident(nlp):
 ])
 def test_votes_of_a_council_holding_a_child_and_executing_a_warrant_are_not_incidents(nlp, text):
     assert events_of("Maracaibo city report\n\n" + text, nlp) == [], text
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("The plant in Maracaibo captured the carbon dioxide on Monday.", set()),
+    ("Soldiers recaptured seven of them in Maracaibo on Monday.", {"arrest"}),
+    ("On Monday he lost control of his pickup in Maracaibo and struck a parked sedan.", set()),
+    ("He was arraigned in Maracaibo on Monday on charges he sexually assaulted a girl.", {"charges"}),
+    ("Strike the shepherd and the sheep of Maracaibo will scatter.", set()),
+])
+def test_captured_things_crashes_sexual_violence_and_imperatives(nlp, text, types):
+    assert {e.event_type for e in events_of(text, nlp)} == types, text
