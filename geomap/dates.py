@@ -96,7 +96,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b)?", re.I)),
     ("season_year", re.compile(r"\b(?P<season>[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Ff]all)\s+(?:of\s+)?"
                                r"(?P<year>(?:19|20)\d\d)\b")),
-    ("month", re.compile(rf"(?i:\b{_CUE}\s+)(?:the\s+)?(?:(?i:early|late|mid)-?\s*)?{_MONTH}\b(?!\s*\d)")),
+    ("month", re.compile(rf"(?i:\b{_CUE}\s+)(?:the\s+)?(?:(?i:early|late|mid)-?\s*)?{_MONTH}\b(?!\s*\d)"
+                         r"(?:\s+(?P<yrel>last|this|next)\s+year\b)?")),
     # A month naming an event: "a January election", "the December bombing".
     ("month", re.compile(rf"\b(?P<cue>[Aa]n?|[Tt]he)\s+{_MONTH}(?=\s+[a-z])(?!\s+of\b)")),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?P<decade>(?:1[6-9]|20)\d0)['’]?s\b")),
@@ -374,6 +375,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, hemisphere: He
         cue = g["cue"].lower()
         if published is None:
             return None
+        if g.get("yrel"):  # "in January last year"
+            return month_window(published.year + {"last": -1, "this": 0, "next": 1}[g["yrel"]], month)
         if cue == "next":
             start = _next(month, published)
             return month_window(start.year, start.month)

@@ -915,6 +915,10 @@ def _date_applies(mention: DateMention, date_root, trigger) -> bool:
             break
         if trigger != clause and not any(a == clause for a in trigger.ancestors):
             return False
+    verb = clause_verb(date_root)
+    if (verb is not None and verb != trigger and trigger not in verb.subtree
+            and any(c.dep_ == "aux" and (c.lower_ == "to" or c.lower_ in MODALS) for c in verb.children)):
+        return False  # "voting took place in 102 townships, with the rest due to follow in January"
     island = _temporal_island(trigger)
     if island is None:
         return True

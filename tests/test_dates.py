@@ -113,3 +113,8 @@ def test_a_month_naming_an_event_dates_it():
     [mention] = find_dates("She won a fourth term in a January election.", THURSDAY_18_JUNE_2026)
     assert (mention.text, mention.window.iso) == ("January", "2026-01")
 
+
+
+def test_a_month_of_last_year():
+    [mention] = find_dates("He declared a conflict in January last year.", THURSDAY_18_JUNE_2026)
+    assert (mention.text, mention.window.iso) == ("January last year", "2025-01")

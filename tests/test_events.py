@@ -593,3 +593,8 @@ def test_votes_of_a_council_holding_a_child_and_executing_a_warrant_are_not_inci
 ])
 def test_captured_things_crashes_sexual_violence_and_imperatives(nlp, text, types):
     assert {e.event_type for e in events_of(text, nlp)} == types, text
+
+
+def test_a_date_in_a_clause_about_the_future_does_not_date_the_incident(nlp):
+    [event] = events_of("Voting took place in Maracaibo on Sunday, with the rest due to follow in January.", nlp)
+    assert (event.event_type, event.date) == ("election", "2026-06-14")
