@@ -287,6 +287,7 @@ def _is_people(noun) -> bool:
         return False
     of_nouns = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     count = (noun.like_num and (noun.text.replace(",", "").isdigit() or noun.text.isalpha()) and noun.text != "0"
+             and noun.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL")
              and not (noun.i > 0 and noun.nbor(-1).text in ("-", "–")))  # a number of people, not a score "1-0"
     if count and all(n.lower_ in ("them", "us", "those") or _is_people(n) for n in of_nouns):
         return True  # "arrested 12", "recaptured seven of them"
@@ -384,6 +385,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         return _object(token) is not None
     if needs == "held":  # "was held in the county jail", "police held him"; not "holding her in his arms"
         return is_passive(token) or token.tag_ == "VBN" or bool(_noun_words(_subject(token)) & FORCE_NOUNS)
+    if needs == "passive":  # "he was cited for drunken driving", "a driver cited for speeding"
+        return is_passive(token) or (token.tag_ == "VBN" and token.dep_ == "acl")
     if needs == "active":  # "students demonstrated"; not "as demonstrated by"
         return not is_passive(token) and token.tag_ != "VBN"
     if needs == "intransitive":
@@ -545,11 +548,12 @@ def _factuality(token, event_type: str) -> str | None:
             # happened, whatever the misparsed words around it say (unless the outcome verb is itself modal)
             modal, negated = _has_modal_or_negation(outcome)
             return "negated" if negated else "hypothetical" if modal else None
-        if current == token and current.dep_ == "pobj" and head.lower_ == "under":
-            return "state"  # "under arrest", "under indictment"
-        if (token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ in ("with", "of", "for", "on")
-                and head.head.lemma_.lower() in ALLEGATION_HEADS | {"charge"}):
-            return "allegation"  # "charged with aggravated arson", "arrested on charges of murder"
+        if current == token and current.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() not in (
+                "place", "put"):
+            return "state"  # "under arrest", "under indictment" (but "placed under arrest" is an arrest)
+        if (token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ in ("with", "of", "for", "on", "to")
+                and head.head.lemma_.lower() in ALLEGATION_HEADS | {"charge", "plead", "guilty"}):
+            return "allegation"  # "charged with aggravated arson", "arrested on charges of murder", "pleaded guilty to murder"
         if (current == token and token.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() == "accuse"
                 and not is_passive(head.head)):
             return "allegation"  # "critics accused the government of killing civilians"

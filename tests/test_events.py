@@ -598,3 +598,15 @@ def test_captured_things_crashes_sexual_violence_and_imperatives(nlp, text, type
 def test_a_date_in_a_clause_about_the_future_does_not_date_the_incident(nlp):
     [event] = events_of("Voting took place in Maracaibo on Sunday, with the rest due to follow in January.", nlp)
     assert (event.event_type, event.date) == ("election", "2026-06-14")
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Clark pleaded guilty to first-degree murder in Maracaibo on Monday.", {"charges"}),
+    ("The three men will stand trial in Maracaibo.", set()),
+    ("The driver was cited for failure to yield in Maracaibo on Monday.", {"charges"}),
+    ("He was placed under arrest in Maracaibo on Monday.", {"arrest"}),
+    ("He remains under arrest in Maracaibo.", set()),
+    ("Last spring, the Maracaibo school board slashed $7 million.", set()),
+])
+def test_pleas_citations_and_being_placed_under_arrest(nlp, text, types):
+    assert {e.event_type for e in events_of(text, nlp)} == types, text
