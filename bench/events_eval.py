@@ -1,7 +1,7 @@
 """Score geomap's incident extraction against the hand-annotated event sets.
 
     .venv/bin/python bench/events_eval.py                    # development set, real geoparser
-    .venv/bin/python bench/events_eval.py --set heldout5     # the blind set
+    .venv/bin/python bench/events_eval.py --set heldout6     # the blind set (aggregate numbers only)
     .venv/bin/python bench/events_eval.py --oracle           # gold place mentions, resolved by the gazetteer
     .venv/bin/python bench/events_eval.py -v                 # also list every miss and false alarm
 
@@ -16,15 +16,21 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
 - ``heldout2`` (6 LGL, 31), ``heldout3`` (10 LGL, 58), ``heldout4`` (10 LGL, 69): each annotated
   before a round of rule work and scored blind once; heldout2 and heldout3 were then inspected,
   heldout4 only ever scored in aggregate.
-- ``heldout5``: ``events_gold_heldout5_lgl.jsonl`` and ``events_gold_heldout5_lgl2.jsonl`` (LGL
-  articles taken in two fixed random orders, none skipped, most with no incident) and ``events_gold_heldout5_written.jsonl`` (12 international conflict articles
-  written and annotated for it, with publication dates, plus 6 random GeoVirus disease-news
-  articles), annotated by the guideline in the set's ``incident`` convention before it was first
-  scored. Report aggregate numbers only; reading its errors ends its blindness.
+- ``heldout5``: ``events_gold_heldout5_lgl.jsonl`` and ``events_gold_heldout5_lgl2.jsonl`` (65 LGL
+  articles taken in two fixed random orders, none skipped, most with no incident; 106 pairs) and
+  ``events_gold_heldout5_written.jsonl`` (12 international conflict articles written and annotated
+  for it, with publication dates, plus 6 random GeoVirus disease-news articles; 197 pairs),
+  annotated by ``bench/events_guideline.md`` and scored once before anyone read its errors.
+  Afterwards ``heldout5-written`` became development data; ``heldout5-lgl`` stays blind (aggregate
+  numbers only).
+- ``heldout6``: ``events_gold_heldout6_a.jsonl`` and ``events_gold_heldout6_b.jsonl`` (14 more
+  written articles by two other annotators, 264 pairs, 138 incidents; Sahel, Horn of Africa,
+  Andes, Central America, Middle East, Caucasus, Balkans, South and South-East Asia, a US city),
+  the final blind set: report aggregate numbers only.
 
 Each gold entry names a quote (a piece of its sentence), its type, date (ISO at its precision,
 null when the text does not say), place name and fatalities (null when not stated); entries of
-heldout5 also name the real-world ``incident`` they report. Headlines are annotated; an undated
+heldout5 and heldout6 also name the real-world ``incident`` they report. Headlines are annotated; an undated
 headline is dated to the publication week.
 
 A predicted event matches a gold entry when its sentence contains the quote. Scores

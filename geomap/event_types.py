@@ -142,6 +142,31 @@ military_deployment  Strategic developments           Other                     
 Types without an ACLED category (charges, territorial_claim, election, sanction,
 deportation) are outside ACLED's scope; their ``acled_*`` fields are null.
 
+More wordings than the table lists: massacre, bloodshed, hack to death (killing); hijack, whisk away
+(abduction); patrol, guard or stand guard, rush/ship/fly/airlift troops, troops landing, call out the
+army, deploy a missile system (military_deployment); comb or scour an area (security_operation); a
+raid in which people are arrested is an operation *and* an arrest; plead guilty/not guilty/no
+contest, stand or go on trial, be cited for, be hauled before a judge (charges); be placed under
+arrest, recapture seven of them, round up hundreds of Afghans (arrest); extradite (deportation);
+prisoners slip out or flee (escape, which needs custody: not a zoo animal, not people escaping the
+fighting).
+
+The weapon decides the type of violence: shells, artillery, rockets or missiles as the subject or
+instrument ("shells fired from across the border killed five", "artillery pounded the city",
+"fired two missiles at") make a shelling; aircraft and drones ("drones hit the port", "a fighter
+jet dropped two bombs, killing 18", "an air force strike killed") an air strike; bombs, IEDs,
+grenades and mines a bombing. A fatal attack on people is a ``killing`` (with its fatalities), not
+an ``attack``. Two clauses with different actors are two incidents ("Drones hit Port Sudan as RSF
+shells El Fasher").
+
+Not incidents: harm done by disease, nature or accidents ("a cholera outbreak killed 60", "the war
+has killed tens of thousands", "struck a parked car"), by or to animals ("160,000 birds were
+killed", "the otter escaped"), a heart attack, a legal or political battle, a council's or
+legislature's vote (by its subject, a tally "22-0", "voted to approve", "against the permit"), an
+election named as a time ("a week before the election"), jailed/captured used as a description
+("jailed cartel figures"), captured things, executed warrants and imperatives ("Strike the
+shepherd").
+
 Ordinary crime: local news reports violence between people as often as conflict. It is mapped to
 the same ACLED-style types, because the map's user wants to see it where it happened: a
 shooting, stabbing, beating or armed robbery of a person is an ``attack``, a fatal one a
