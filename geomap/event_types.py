@@ -149,7 +149,10 @@ raid in which people are arrested is an operation *and* an arrest; plead guilty/
 contest, stand or go on trial, be cited for, be hauled before a judge (charges); be placed under
 arrest, recapture seven of them, round up hundreds of Afghans (arrest); extradite (deportation);
 prisoners slip out or flee (escape, which needs custody: not a zoo animal, not people escaping the
-fighting).
+fighting); overrun, besiege, siege, counteroffensive, repel an assault (armed_clash); come under fire
+or attack (attack); carry off people (abduction), haul people off (arrest); go to the polls
+(election); freeze assets, add to a sanctions list (sanction); proclaim or declare territory or
+sovereignty (territorial_claim); reinforcements arriving (military_deployment).
 
 The weapon decides the type of violence: shells, artillery, rockets or missiles as the subject or
 instrument ("shells fired from across the border killed five", "artillery pounded the city",
@@ -301,7 +304,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("shelling", verbs="shell", needs="clausal")
     + _triggers("shelling", nouns="shelling barrage")
     + _triggers("shelling", nouns="fire", needs="particle:rocket|mortar|artillery|tank|missile")
-    + _triggers("shelling", verbs="pound hammer pummel slam rain land hit strike", needs="weapon_subject")
+    + _triggers("shelling", verbs="pound hammer pummel slam rain hit strike", needs="weapon_subject")
+    + _triggers("shelling", verbs="land", needs="projectile_subject")
     + _triggers("shelling", verbs="launch fire", needs="particle:missile|missiles|rocket|rockets|drone|drones|shell|shells")
     + _triggers("air_strike", verbs="drop", needs="particle:bomb|bombs|munitions|explosives|barrel|payload")
     + _triggers("bombing", verbs="detonate explode", nouns="bombing explosion blast car-bomb")
@@ -316,6 +320,10 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
                 needs="particle:fire|gunfire|shots|gunshots|bullets")
     + _triggers("armed_clash", verbs="fight", needs="particle:with|each|other|between|against")
     + _triggers("armed_clash", verbs="fight", needs="plural_subject")
+    + _triggers("armed_clash", verbs="overrun overran besiege encircle", needs="transitive")
+    + _triggers("armed_clash", nouns="siege counteroffensive counter-offensive")
+    + _triggers("armed_clash", verbs="repel repulse",
+                needs="particle:attack|assault|offensive|attackers|fighters|militants|rebels+force_any")
     + _triggers("killing", nouns="shooting stabbing beating", needs="particle:fatal|deadly")
     + _triggers("killing", verbs="stab beat hack", needs="particle:death|dead|fatally")
     + _triggers("killing", verbs="massacre", nouns="massacre bloodshed")
@@ -333,6 +341,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", verbs="pull", needs="particle:gun|knife|pistol|handgun|rifle|weapon&on")
     + _triggers("attack", nouns="attempt", needs="particle:assassination|murder|life")
     + _triggers("attack", verbs="open", needs="particle:fire")
+    + _triggers("attack", verbs="come", needs="particle:under&fire|attack|gunfire|bombardment|shelling")
     + _triggers("attack", verbs="fire", needs="particle:on|at|upon|into|shot|shots|round|rounds|bullet|bullets")
     + _triggers("attack", verbs="set", needs="particle:fire|ablaze|alight")
     + _triggers("attack", verbs="storm raid", nouns="raid")
@@ -341,6 +350,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("abduction", verbs="abduct kidnap hijack", nouns="abduction kidnapping kidnap hostage-taking disappearance "
                 "hijacking")
     + _triggers("abduction", verbs="whisk", needs="particle:away+person_object")
+    + _triggers("abduction", verbs="carry", needs="particle:off+person_object")
     + _triggers("abduction", verbs="take hold", needs="particle:hostage|captive")
     + _triggers("abduction", verbs="seize snatch", needs="person_object")
     + _triggers("killing", verbs="execute", needs="person_object")
@@ -359,6 +369,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("arrest", verbs="arrest detain apprehend nab handcuff jail remand",
                 nouns="arrest detention capture roundup")
     + _triggers("arrest", verbs="round", needs="particle:up+person_object")
+    + _triggers("arrest", verbs="haul", needs="particle:off|away+person_object")
     + _triggers("arrest", verbs="pick lock", needs="particle:up+person_object")
     + _triggers("arrest", verbs="catch bust", needs="person_object")
     + _triggers("arrest", verbs="take hold", needs="particle:custody|suspicion")
@@ -381,7 +392,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("security_operation", verbs="retake retook reclaim recapture sweep", needs="place_object")
     + _triggers("security_operation", verbs="take regain seize", needs="particle:control")
     + _triggers("security_operation", nouns="crackdown manhunt dragnet")
-    + _triggers("security_operation", verbs="comb scour", needs="force_subject")
+    + _triggers("security_operation", verbs="comb scour cordon", needs="force_subject")
     + _triggers("security_operation", nouns="operation offensive", needs="support")
     + _triggers("escape", verbs="escape abscond", nouns="escape", needs="custody")
     + _triggers("escape", nouns="jailbreak breakout")
@@ -393,6 +404,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("protest", verbs="demonstrate", needs="intransitive+active")
     + _triggers("protest", verbs="march", needs="force_subject:marcher")
     + _triggers("protest", verbs="block occupy chant", needs="force_subject:protester")
+    + _triggers("election", verbs="go head", needs="particle:polls")
     + _triggers("protest", verbs="take", needs="particle:streets|street")
     + _triggers("protest", verbs="walk", needs="particle:off|out&job|jobs|work|class|classes")
     + _triggers("protest", nouns="protester protestor demonstrator marcher picketer", needs="acting_subject")
@@ -403,6 +415,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
                 "|molotov|firebombs+force_subject:protester")
     + _triggers("territorial_claim", verbs="annex", nouns="annexation")
     + _triggers("territorial_claim", verbs="claim", needs="place_object")
+    + _triggers("territorial_claim", verbs="proclaim declare", needs="particle:territory|sovereignty")
     + _triggers("territorial_claim", nouns="claim", needs="support")
     + _triggers("election", verbs="vote", needs="electorate")
     + _triggers("election", verbs="elect", nouns="election referendum runoff ballot vote poll voting")
@@ -410,6 +423,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("sanction", verbs="designate", needs="particle:as&terrorist|terrorists|terror|terrorism|organization"
                 "|organisation|organizations|organisations|sponsor|entity|entities")
     + _triggers("sanction", nouns="sanction designation", needs="support")
+    + _triggers("sanction", verbs="freeze", needs="particle:asset|assets")
+    + _triggers("sanction", verbs="add place put", needs="particle:sanction|sanctions|blacklist&list|blacklist")
     + _triggers("deportation", verbs="deport expel extradite", nouns="deportation expulsion extradition")
     + _triggers("military_deployment", verbs="deploy mobilize mobilise station", needs="force_any")
     + _triggers("military_deployment", nouns="deployment")
@@ -431,7 +446,7 @@ FORCE_NOUNS = frozenset(
     "marine marines guard guards guardsman guardsmen paratrooper paratroopers commando commandos "
     "battalion battalions brigade brigades unit units contingent contingents warship warships ship ships vessel "
     "vessels tank tanks vehicle vehicles jet jets aircraft helicopter helicopters agent agents gendarme gendarmes "
-    "gendarmerie navy sailor sailors trooper troopers peacekeeper peacekeepers".split()
+    "gendarmerie navy sailor sailors trooper troopers peacekeeper peacekeepers reinforcement reinforcements".split()
 )
 # "Personnel" are forces only when named so ("security personnel", "military personnel"), not the
 # health workers an agency deploys.
@@ -461,7 +476,9 @@ PERSON_NOUNS = frozenset(
     "family families official officials leader leaders suspect suspects gunman gunmen assailant assailants "
     "attacker attackers fugitive fugitives teen teens teenager teenagers youth youths driver drivers dealer dealers "
     "thief thieves robber robbers killer killers shooter shooters victim victims officer officers activist activists "
-    "protester protesters demonstrator demonstrators opponent opponents".split()
+    "protester protesters demonstrator demonstrators opponent opponents schoolgirl schoolgirls schoolboy schoolboys "
+    "worshipper worshippers worshiper worshipers trader traders herder herders nun nuns doctor doctors nurse nurses "
+    "employee employees relative relatives patient patients refugee refugees voter voters".split()
 )
 # Armed, organised non-state groups: their fight with security forces is an armed clash (ACLED
 # "Battles"), not an attack on civilians ("militants attacked a police post", "troops ambushed rebels").
@@ -575,6 +592,7 @@ SUPPORT_VERBS = frozenset(
     "slap levy lodge make stake assert reassert".split()
 )
 EVENT_MODIFIERS = frozenset(
-    "military security police joint anti-gang counter-narcotics counterterrorism massive major large-scale "
+    "military security police joint anti-gang counter-narcotics counterterrorism counterinsurgency anti-terror "
+    "search clearance rescue massive major large-scale "
     "new fresh federal criminal territorial".split()
 )

@@ -345,6 +345,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
             _definite(subject) and _is_people(subject) and subject.tag_ == "NN"))
     if needs == "weapon_subject":  # "shells landed near the runway", "drones hit the port", "artillery pounded Kherson"
         return bool(_noun_words(_subject(token)) & (MISSILE_WORDS | AIRCRAFT_WORDS | EXPLOSIVE_NOUNS))
+    if needs == "projectile_subject":  # "shells landed near the runway", not "helicopters landing in the town"
+        return bool(_noun_words(_subject(token)) & (MISSILE_WORDS | EXPLOSIVE_NOUNS))
     if needs == "shots_subject":
         return bool(_noun_words(_subject(token)) & SHOT_NOUNS)
     if needs == "crowd":  # "all the fights", "a crowd ... a fight", "break up a fight"; not "a fight with her"

@@ -610,3 +610,19 @@ def test_a_date_in_a_clause_about_the_future_does_not_date_the_incident(nlp):
 ])
 def test_pleas_citations_and_being_placed_under_arrest(nlp, text, types):
     assert {e.event_type for e in events_of(text, nlp)} == types, text
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("The village of Maracaibo came under fire late on Monday.", {"attack"}),
+    ("Jihadists carried off 276 schoolgirls from Maracaibo on Monday.", {"abduction"}),
+    ("People were hauled off the streets of Maracaibo on Monday.", {"arrest"}),
+    ("Venezuelans went to the polls in Maracaibo on Sunday.", {"election"}),
+    ("On Monday the Treasury froze the assets of two Maracaibo gang leaders.", {"sanction"}),
+    ("On Monday the Treasury added two Maracaibo militias to its sanctions list.", {"sanction"}),
+    ("Army reinforcements arrived in Maracaibo on Monday.", {"military_deployment"}),
+    ("On Monday the army repelled an assault on Maracaibo's outskirts.", {"armed_clash"}),
+    ("Rebels overran the army base in Maracaibo on Monday.", {"armed_clash"}),
+    ("Four army helicopters landed in Maracaibo on Monday.", {"military_deployment"}),  # not an air strike
+])
+def test_more_newsroom_wordings(nlp, text, types):
+    assert {e.event_type for e in events_of(text, nlp)} == types, text
