@@ -152,7 +152,8 @@ prisoners slip out or flee (escape, which needs custody: not a zoo animal, not p
 fighting); overrun, besiege, siege, counteroffensive, repel an assault (armed_clash); come under fire
 or attack (attack); carry off people (abduction), haul people off (arrest); go to the polls
 (election); freeze assets, add to a sanctions list (sanction); proclaim or declare territory or
-sovereignty (territorial_claim); reinforcements arriving (military_deployment).
+sovereignty (territorial_claim); reinforcements arriving (military_deployment); transported to jail, booked (a person), sent to custody
+(arrest); a court appearance (charges).
 
 The weapon decides the type of violence: shells, artillery, rockets or missiles as the subject or
 instrument ("shells fired from across the border killed five", "artillery pounded the city",
@@ -375,8 +376,9 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("arrest", verbs="take hold", needs="particle:custody|suspicion")
     + _triggers("arrest", verbs="hold", needs="person_object+held")
     + _triggers("arrest", verbs="book", needs="particle:jail|charge|charges|custody|prison|detention|suspicion")
-    + _triggers("arrest", verbs="go send", needs="particle:jail")
-    + _triggers("arrest", verbs="take", needs="particle:jail|detention")
+    + _triggers("arrest", verbs="go send", needs="particle:jail|custody")
+    + _triggers("arrest", verbs="take transport", needs="particle:jail|detention")
+    + _triggers("arrest", verbs="book", needs="person_object+passive")
     + _triggers("arrest", verbs="be remain", needs="particle:custody")
     + _triggers("arrest", verbs="turn", needs="particle:himself|herself|themselves&in")
     + _triggers("arrest", verbs="surrender", needs="particle:police|authorities|officer|officers|deputies|agents")
@@ -387,6 +389,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("charges", verbs="appear bring", needs="particle:court|judge|magistrate&charge|charges")
     + _triggers("charges", verbs="plead", needs="particle:charge|charges|count|counts|guilty|innocent|contest")
     + _triggers("charges", verbs="stand go", needs="particle:trial")
+    + _triggers("charges", nouns="appearance", needs="particle:court")
     + _triggers("charges", verbs="cite", needs="particle:for+passive")
     + _triggers("charges", verbs="haul", needs="particle:court|judge|magistrate|judges")
     + _triggers("security_operation", verbs="retake retook reclaim recapture sweep", needs="place_object")

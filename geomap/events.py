@@ -209,7 +209,7 @@ def _children_words(token) -> set[str]:
     for child in token.children:
         words.update((child.lower_, child.lemma_.lower()))
         if child.dep_ in ("prep", "dobj", "advmod", "prt", "npadvmod", "oprd", "acomp", "ccomp", "xcomp", "attr",
-                          "compound", "amod", "dep"):
+                          "compound", "amod", "dep", "dative"):
             for grandchild in child.children:
                 words.update((grandchild.lower_, grandchild.lemma_.lower()))
     return words

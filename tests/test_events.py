@@ -626,3 +626,13 @@ def test_pleas_citations_and_being_placed_under_arrest(nlp, text, types):
 ])
 def test_more_newsroom_wordings(nlp, text, types):
     assert {e.event_type for e in events_of(text, nlp)} == types, text
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Halsey was transported to jail in Maracaibo and booked shortly before midnight on Monday.", {"arrest"}),
+    ("She made her first court appearance in Maracaibo on Thursday.", {"charges"}),
+    ("Ten sent to pre-trial custody in Maracaibo", {"arrest"}),
+    ("The Maracaibo venues had been booked on Monday.", set()),
+])
+def test_jail_bookings_and_court_appearances(nlp, text, types):
+    assert {e.event_type for e in events_of(text, nlp)} == types, text
