@@ -265,7 +265,7 @@ EVENT_TYPES: dict[str, EventType] = {
     t.name: t
     for t in (
         EventType("air_strike", "Air/drone strike", "Explosions/Remote violence", "Air/drone strike", 1,
-                  frozenset({"killing", "attack", "bombing", "shelling"})),
+                  frozenset({"killing", "attack", "bombing"})),
         EventType("shelling", "Shelling/missile attack", "Explosions/Remote violence",
                   "Shelling/artillery/missile attack", 2, frozenset({"killing", "attack"})),
         EventType("bombing", "Bombing/explosion", "Explosions/Remote violence", "Remote explosive/landmine/IED", 3,
@@ -395,6 +395,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("security_operation", verbs="retake retook reclaim recapture sweep", needs="place_object")
     + _triggers("security_operation", verbs="take regain seize", needs="particle:control")
     + _triggers("security_operation", nouns="crackdown manhunt dragnet")
+    + _triggers("security_operation", nouns="sweep", needs="particle:military|security|police|army")
     + _triggers("security_operation", verbs="comb scour cordon", needs="force_subject")
     + _triggers("security_operation", nouns="operation offensive", needs="support")
     + _triggers("escape", verbs="escape abscond", nouns="escape", needs="custody")

@@ -212,6 +212,8 @@ def _children_words(token) -> set[str]:
                           "compound", "amod", "dep", "dative"):
             for grandchild in child.children:
                 words.update((grandchild.lower_, grandchild.lemma_.lower()))
+                if child.dep_ in ("prep", "dative"):  # "to its sanctions list"
+                    words.update(w for c in grandchild.children if c.dep_ == "compound" for w in (c.lower_, c.lemma_.lower()))
     return words
 
 
@@ -231,8 +233,8 @@ def _subject(token):
     current = token
     for _ in range(4):
         for child in current.children:
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and current == token):
-                return child
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and (current == token or token.tag_ == "VBG")):
+                return child  # (a passive's subject does a later verb: "troops were deployed and began combing")
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
@@ -569,6 +571,8 @@ def _factuality(token, event_type: str) -> str | None:
             return "hypothetical"  # "a man about to be indicted"
         if head_lemma in ("warn", "warning") and current.lower_ not in ("of", "against") and current.dep_ != "xcomp":
             pass  # a warning's content may be fact ("issued a warning: the army is deploying ..."); "warn of X" is not
+        elif head_lemma == "want" and head.tag_ == "VBN":
+            pass  # "wanted over the December bombing": sought by police for an incident that happened
         elif head_lemma in IRREALIS_GOVERNORS and not (infinitive and head_lemma in IMPLICATIVE_VERBS):
             gerund = current.dep_ == "xcomp" and current.tag_ == "VBG"  # "denied attacking", "tried shooting"
             if infinitive or gerund or current.dep_ in NOMINAL_PATH_DEPS or current.dep_ in ("acl", "nsubjpass", "acomp"):
@@ -965,6 +969,8 @@ def _sentence_hits(sentence: Sentence, after_violence: bool) -> list[_Hit]:
         lemma = token.lemma_.lower()
         if sentence.headline and pos == "ADJ" and (token.lower_, "VERB") in _TRIGGER_INDEX:
             pos = "VERB"  # headlines drop the words that make a verb a verb: "Police detain opposition leaders"
+        if pos == "VERB" and token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            pos, lemma = "NOUN", token.lower_  # a gerund used as a noun: "Fighting continued on Tuesday"
         if token.lower_ == "shot" and pos == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("dead", "down"):
             pos, lemma = "VERB", "shoot"  # "gunmen on a motorcycle shot dead a candidate", parsed as a noun
         triggers = _TRIGGER_INDEX.get((lemma, pos)) or _TRIGGER_INDEX.get((token.lower_, pos))

@@ -636,3 +636,14 @@ def test_more_newsroom_wordings(nlp, text, types):
 ])
 def test_jail_bookings_and_court_appearances(nlp, text, types):
     assert {e.event_type for e in events_of(text, nlp)} == types, text
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Fighting continued on Tuesday around the airport of Maracaibo.", {"armed_clash"}),
+    ("One of them was wanted over the December bombing of a church in Maracaibo.", {"bombing"}),
+    ("On Monday the Treasury added two Maracaibo militias to its sanctions list.", {"sanction"}),
+    ("Overnight Russia fired two missiles at Maracaibo and launched 62 attack drones at Caracas.",
+     {"shelling", "air_strike"}),
+])
+def test_gerund_subjects_wanted_suspects_and_two_weapons(nlp, text, types):
+    assert {e.event_type for e in events_of(text, nlp)} == types, text
