@@ -136,6 +136,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 VEHICLE_NOUNS = frozenset("car truck train bus vehicle van motorcycle suv pickup tractor sedan".split())
 SPORTS_WORDS = frozenset("goal goals match minute scored score penalty kick brace league cup striker deadlock "
                          "equaliser equalizer inning innings".split())
+ENFORCEMENT_TYPES = frozenset("arrest charges deportation security_operation".split())
 ENFORCEMENT_MODIFIERS = frozenset("immigration drug narcotics anti-drug ice fbi dea swat".split())
 ARREST_VERBS = frozenset("arrest detain round capture nab apprehend".split())
 MOTION_NOUNS = frozenset("favor favour bill measure motion resolution proposal amendment ordinance budget".split())
@@ -1344,7 +1345,10 @@ def _locate_fallbacks(incidents: list[_Incident], sentences: list[Sentence], wei
         place = nearby_place(sentence, sentences, located, weights, gazetteer, same_time,
                              across_paragraphs=False) if continues else None
         if place is None:
-            place = _victims_country(incident)
+            # the police's country for what police do ("Dominican authorities rounded up Haitian migrants"),
+            # else the victims' ("abducted Venezuelan President Nicolás Maduro")
+            place = ((_actor_country(incident) if incident.event_type in ENFORCEMENT_TYPES else None)
+                     or _victims_country(incident))
             if place is not None:
                 incident.places = [Located(place, 3)]
                 incident.place_source = "document"

@@ -647,3 +647,10 @@ def test_jail_bookings_and_court_appearances(nlp, text, types):
 ])
 def test_gerund_subjects_wanted_suspects_and_two_weapons(nlp, text, types):
     assert {e.event_type for e in events_of(text, nlp)} == types, text
+
+
+def test_police_act_in_their_own_country_not_the_victims(nlp):
+    text = "On Monday Nigerian authorities began to round up Venezuelan migrants, officials said."
+    doc, mentions = document(text)
+    [event] = extract_events(doc, mentions, nlp=nlp, merge=False)
+    assert (event.event_type, event.place) == ("arrest", NIGERIA)
