@@ -422,7 +422,9 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("territorial_claim", verbs="proclaim declare", needs="particle:territory|sovereignty")
     + _triggers("territorial_claim", nouns="claim", needs="support")
     + _triggers("election", verbs="vote", needs="electorate")
-    + _triggers("election", verbs="elect", nouns="election referendum runoff ballot vote poll voting")
+    + _triggers("election", verbs="elect", needs="clausal")
+    + _triggers("election", nouns="election referendum runoff ballot voting")
+    + _triggers("election", nouns="vote poll", needs="no_legislature")
     + _triggers("sanction", verbs="sanction blacklist")
     + _triggers("sanction", verbs="designate", needs="particle:as&terrorist|terrorists|terror|terrorism|organization"
                 "|organisation|organizations|organisations|sponsor|entity|entities")
@@ -583,6 +585,8 @@ STANCE_VERBS = frozenset(
     "demand urge call ask accuse blame complain deny agree disagree plan vow pledge promise threaten warn "
     "seek need like love hate know see hear".split()
 )
+# Verbs that undo what they govern: "elections were canceled", "the march was called off".
+CANCEL_VERBS = frozenset("cancel postpone suspend delay scrap abort".split())
 # Verbs whose infinitive complement did happen ("managed to escape").
 IMPLICATIVE_VERBS = frozenset("manage succeed begin start continue proceed go come".split())
 # Predicates that make a sentence commentary on an incident rather than a report of it.

@@ -100,7 +100,7 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, CASE_NOUNS, CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS,
+    AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, CANCEL_VERBS, ARMED_GROUP_NOUNS, CASE_NOUNS, CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS,
     EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FORCE_NOUNS, IMPLICATIVE_VERBS,
     INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS, MISSILE_WORDS,
     NATURAL_CAUSE_NOUNS, PERSON_NOUNS, POLICE_NOUNS, PERSON_PRONOUNS, PERSONAL_VIOLENCE_LEMMAS, PRESUPPOSING_VERBS,
@@ -390,14 +390,22 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         return _object(token) is not None
     if needs == "held":  # "was held in the county jail", "police held him"; not "holding her in his arms"
         return is_passive(token) or token.tag_ == "VBN" or bool(_noun_words(_subject(token)) & FORCE_NOUNS)
+    if needs == "no_legislature":  # a vote of the people, not of a council or board ("the board approved it with one vote")
+        owners = _noun_words(_subject(clause_verb(token))) | {
+            w for c in token.children if c.dep_ in ("poss", "compound") for w in (c.lower_, c.lemma_.lower())}
+        return not owners & LEGISLATURE_NOUNS
     if needs == "passive":  # "he was cited for drunken driving", "a driver cited for speeding"
         return is_passive(token) or (token.tag_ == "VBN" and token.dep_ == "acl")
     if needs == "active":  # "students demonstrated"; not "as demonstrated by"
         return not is_passive(token) and token.tag_ != "VBN"
     if needs == "intransitive":
         return not any(c.dep_ in ("dobj", "ccomp") for c in token.children)
-    if needs == "with":  # "was charged", "a woman charged in ...", "charged X with": not "charged a fee"
-        return is_passive(token) or token.tag_ == "VBN" or any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    if needs == "with":  # "was charged", "a woman charged in ...", "charged X with": not "charged a fee", "rates charged"
+        if any(c.dep_ == "prep" and c.lower_ in ("with", "in") for c in token.children):
+            return True
+        patient = _subject(token) if token.dep_ != "acl" else token.head
+        return (is_passive(token) or token.tag_ == "VBN") and patient is not None and (
+            _is_people(patient) or patient.pos_ in ("PROPN", "PRON", "NUM"))
     if needs == "support":
         head = token.head
         if token.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in SUPPORT_VERBS:
@@ -547,6 +555,8 @@ def _factuality(token, event_type: str) -> str | None:
         head_lemma = head.lemma_.lower()
         if current.dep_ == "pobj" and head.lower_ == "without":
             return "negated"
+        if head_lemma in CANCEL_VERBS and current.dep_ in ("nsubjpass", "dobj", "nsubj"):
+            return "negated"  # "elections were canceled", "police called off the raid"
         outcome = _outcome_word(current)
         if outcome is not None:
             # "Attempt to rob man results in fatal stabbing", "a brawl that turned into a fight": the outcome
@@ -652,7 +662,7 @@ def _natural_cause(token) -> bool:
         return True  # "the war has killed tens of thousands": a toll, not an incident
     scope = list(subject.subtree) if subject is not None else []
     for child in token.children:
-        if child.dep_ in ("prep", "agent", "compound", "amod", "nmod"):
+        if child.dep_ in ("prep", "agent", "compound", "amod", "nmod", "dobj"):  # "battling prostate cancer"
             scope.extend(child.subtree)
     return any(w.lemma_.lower() in NATURAL_CAUSE_NOUNS or w.lower_ in NATURAL_CAUSE_NOUNS for w in scope)
 

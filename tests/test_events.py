@@ -654,3 +654,15 @@ def test_police_act_in_their_own_country_not_the_victims(nlp):
     doc, mentions = document(text)
     [event] = extract_events(doc, mentions, nlp=nlp, merge=False)
     assert (event.event_type, event.place) == ("arrest", NIGERIA)
+
+
+@pytest.mark.parametrize("text", [
+    "Elections in Maracaibo were canceled on Monday.",
+    "Elected officials in Maracaibo saw a ray of sunshine on Monday.",
+    "The Maracaibo board approved the application on Monday with only one vote opposing it.",
+    "Rates charged by utilities in Maracaibo rose on Monday.",
+    "He was battling prostate cancer in Maracaibo.",
+    "Firefighters battled a blaze at a home in Maracaibo on Monday.",
+])
+def test_cancelled_votes_board_votes_fees_and_illness(nlp, text):
+    assert events_of("Maracaibo city report\n\n" + text, nlp) == [], text
