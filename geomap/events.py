@@ -664,7 +664,18 @@ def _natural_cause(token) -> bool:
     for child in token.children:
         if child.dep_ in ("prep", "agent", "compound", "amod", "nmod", "dobj"):  # "battling prostate cancer"
             scope.extend(child.subtree)
-    return any(w.lemma_.lower() in NATURAL_CAUSE_NOUNS or w.lower_ in NATURAL_CAUSE_NOUNS for w in scope)
+    if any(w.lemma_.lower() in NATURAL_CAUSE_NOUNS or w.lower_ in NATURAL_CAUSE_NOUNS for w in scope):
+        return True
+    # A death with no human author in a sentence about disease or disaster: "HIV infection is reported
+    # in 33 million people and has killed 25 million", "1,400 have died as waterborne diseases spread"
+    if token.lemma_.lower() not in DEATH_WORDS:
+        return False
+    author = subject if subject is not None and not is_passive(token) else next(
+        (g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    human = author is not None and (
+        _is_people(author) or author.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+        or bool(_noun_words(author) & (ARMED_GROUP_NOUNS | FORCE_NOUNS | PERSON_NOUNS)))
+    return not human and any(w.lemma_.lower() in NATURAL_CAUSE_NOUNS for w in token.sent)
 
 
 def _animals(token) -> bool:

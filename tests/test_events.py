@@ -511,6 +511,8 @@ def test_a_phone_ringing_or_a_plea_for_help_is_not_an_incident(nlp):
     "The strain, designated as P by researchers in Maracaibo, was found on Monday.",
     "The WHO dispatched support personnel to Maracaibo on Wednesday.",
     "A man about to be indicted in Maracaibo died on Tuesday.",
+    "HIV infection is reported in 33 million people in Maracaibo and has killed 25 million.",
+    "An estimated 1,400 have been killed in Maracaibo as waterborne diseases have spread.",
 ])
 def test_disease_nature_animals_and_figurative_words_are_not_incidents(nlp, text):
     assert events_of("Maracaibo health report\n\n" + text, nlp) == [], text
