@@ -152,7 +152,8 @@ prisoners slip out or flee (escape, which needs custody: not a zoo animal, not p
 fighting); overrun, besiege, siege, counteroffensive, repel an assault (armed_clash); come under fire
 or attack (attack); carry off people (abduction), haul people off (arrest); go to the polls
 (election); freeze assets, add to a sanctions list (sanction); proclaim or declare territory or
-sovereignty (territorial_claim); reinforcements arriving (military_deployment); transported to jail, booked (a person), sent to custody
+sovereignty, assert sovereignty, "X is China's inherent territory", "an integral part of Morocco", and
+a claim in the present tense ("Beijing claims the sea": a standing claim) (territorial_claim); reinforcements arriving (military_deployment); transported to jail, booked (a person), sent to custody
 (arrest); a court appearance (charges).
 
 The weapon decides the type of violence: shells, artillery, rockets or missiles as the subject or
@@ -420,6 +421,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("territorial_claim", verbs="annex", nouns="annexation")
     + _triggers("territorial_claim", verbs="claim", needs="place_object")
     + _triggers("territorial_claim", verbs="proclaim declare", needs="particle:territory|sovereignty")
+    + _triggers("territorial_claim", nouns="territory part", needs="sovereign_attribute")
+    + _triggers("territorial_claim", nouns="sovereignty", needs="support")
     + _triggers("territorial_claim", nouns="claim", needs="support")
     + _triggers("election", verbs="vote", needs="electorate")
     + _triggers("election", verbs="elect", needs="clausal")

@@ -394,6 +394,15 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         owners = _noun_words(_subject(clause_verb(token))) | {
             w for c in token.children if c.dep_ in ("poss", "compound") for w in (c.lower_, c.lemma_.lower())}
         return not owners & LEGISLATURE_NOUNS
+    if needs == "sovereign_attribute":  # "the shoal is China's inherent territory", "an integral part of Morocco"
+        if token.dep_ not in ("attr", "pobj", "oprd"):
+            return False
+        of_state = any(g.ent_type_ == "GPE" for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children)
+        if token.lemma_.lower() == "part":
+            return of_state and any(c.lower_ in ("integral", "inseparable", "inalienable") for c in token.children)
+        return any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP") for c in token.children) or any(
+            c.dep_ == "amod" and c.lower_ in ("inherent", "sovereign", "indivisible") for c in token.children)
     if needs == "passive":  # "he was cited for drunken driving", "a driver cited for speeding"
         return is_passive(token) or (token.tag_ == "VBN" and token.dep_ == "acl")
     if needs == "active":  # "students demonstrated"; not "as demonstrated by"
@@ -1014,7 +1023,8 @@ def _sentence_hits(sentence: Sentence, after_violence: bool) -> list[_Hit]:
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in token.children)):
             reason = "imperative"  # "Strike the shepherd and the sheep will scatter"
         if (reason is None and pos == "VERB" and not sentence.headline and not sentence.dates
-                and _tense(token) == "present" and not is_passive(token) and token.lemma_.lower() not in STATE_VERBS):
+                and _tense(token) == "present" and not is_passive(token) and token.lemma_.lower() not in STATE_VERBS
+                and event_type != "territorial_claim"):  # a claim is a standing state: "Beijing claims the sea"
             reason = "habitual"  # "the gang kidnaps migrants" (but "two men are charged with murder" is news)
         if (reason is None and pos == "VERB" and not sentence.dates
                 and any(c.dep_ == "advmod" and c.lower_ in RECORD_ADVERBS for c in token.children)):

@@ -668,3 +668,13 @@ def test_police_act_in_their_own_country_not_the_victims(nlp):
 ])
 def test_cancelled_votes_board_votes_fees_and_illness(nlp, text):
     assert events_of("Maracaibo city report\n\n" + text, nlp) == [], text
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("The shoal near Maracaibo is Venezuela's inherent territory, the ministry said on Monday.", {"territorial_claim"}),
+    ("Venezuela reasserted its sovereignty over the waters off Maracaibo on Monday.", {"territorial_claim"}),
+    ("Venezuela claims the entire Caribbean.", {"territorial_claim"}),
+    ("He is an integral part of the team in Maracaibo.", set()),
+])
+def test_territorial_claims_are_standing_statements(nlp, text, types):
+    assert {e.event_type for e in events_of(text, nlp)} == types, text
