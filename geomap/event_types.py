@@ -277,7 +277,7 @@ EVENT_TYPES: dict[str, EventType] = {
         EventType("abduction", "Abduction/kidnapping", "Violence against civilians",
                   "Abduction/forced disappearance", 7, _VIOLENT | {"attack"}),
         EventType("security_operation", "Prison raid/security operation", "Strategic developments", "Other", 8,
-                  frozenset({"military_deployment", "killing"}), movement=True),
+                  frozenset({"killing"}), movement=True),
         EventType("riot", "Riot", "Riots", "Violent demonstration", 9, frozenset({"protest", "attack", "killing"})),
         EventType("escape", "Escape", "Strategic developments", "Other", 10),
         EventType("arrest", "Arrest", "Strategic developments", "Arrests", 11, frozenset({"charges"})),
