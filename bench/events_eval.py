@@ -4,6 +4,7 @@
     .venv/bin/python bench/events_eval.py --set heldout6     # the blind set (aggregate numbers only)
     .venv/bin/python bench/events_eval.py --oracle           # gold place mentions, resolved by the gazetteer
     .venv/bin/python bench/events_eval.py -v                 # also list every miss and false alarm
+    .venv/bin/python bench/events_eval.py --by-type          # recall and type confusion per type (no sentences)
 
 Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read from
 ../shared/bench/dev/, only references and annotations are stored):
@@ -54,7 +55,7 @@ import argparse
 import json
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -246,6 +247,8 @@ def main() -> None:
     parser.add_argument("--set", dest="gold_set", choices=list(GOLD_SETS), default="dev",
                         help="which annotated set to score (see above; heldout5 is blind: aggregate numbers only)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--by-type", action="store_true",
+                        help="also print recall per type and how many gold pairs got another type (aggregate only)")
     args = parser.parse_args()
 
     gold = load_gold([GOLD_DIR / name for name in GOLD_SETS[args.gold_set]])
@@ -273,6 +276,27 @@ def main() -> None:
         else:
             print(f"{name:22}{p:>7.3f}{r:>7.3f}{f:>7.3f}")
     print(f"events: {elapsed:.2f} s ({elapsed / len(docs) * 1000:.0f} ms/document); geoparsing {geoparse:.2f} s")
+    if args.by_type:
+        print_by_type(results)
+
+
+def print_by_type(results: list[tuple[Document, dict, list]]) -> None:
+    """Gold and predicted (sentence, type) pairs per type, the recall, and the gold pairs whose sentence got
+    only another type (type confusion); no sentence is printed, so a blind set stays blind."""
+    gold, predicted, right, other = Counter(), Counter(), Counter(), Counter()
+    for _, rec, events in results:
+        pairs = {(e.summary, e.event_type) for e in events}
+        predicted.update(etype for _, etype in pairs)
+        for quote, etype in {(g["quote"], g["type"]) for g in rec["events"]}:
+            gold[etype] += 1
+            if any(t == etype and quote in summary for summary, t in pairs):
+                right[etype] += 1
+            elif any(quote in summary for summary, _ in pairs):
+                other[etype] += 1
+    print(f"{'type':22}{'gold':>6}{'pred':>6}{'right':>7}{'R':>7}{'other type':>12}")
+    for etype in sorted(gold | predicted):
+        recall = right[etype] / gold[etype] if gold[etype] else 0.0
+        print(f"{etype:22}{gold[etype]:6}{predicted[etype]:6}{right[etype]:7}{recall:7.2f}{other[etype]:12}")
 
 
 if __name__ == "__main__":
