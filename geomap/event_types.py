@@ -588,6 +588,14 @@ STANCE_VERBS = frozenset(
     "demand urge call ask accuse blame complain deny agree disagree plan vow pledge promise threaten warn "
     "seek need like love hate know see hear".split()
 )
+# What police and courts do: with no place named, it happens in the acting police's country.
+ENFORCEMENT_TYPES = frozenset("arrest charges deportation security_operation".split())
+# A raid by these is a security operation ("an immigration raid", "a SWAT raid").
+ENFORCEMENT_MODIFIERS = frozenset("immigration drug narcotics anti-drug ice fbi dea swat".split())
+# Verbs whose raid is an operation: "two suspects were arrested in a raid".
+ARREST_VERBS = frozenset("arrest detain round capture nab apprehend".split())
+# What a council votes on: "voted on the bill", "voted in favor".
+MOTION_NOUNS = frozenset("favor favour bill measure motion resolution proposal amendment ordinance budget".split())
 # Verbs that undo what they govern: "elections were canceled", "the march was called off".
 CANCEL_VERBS = frozenset("cancel postpone suspend delay scrap abort".split())
 # Verbs whose infinitive complement did happen ("managed to escape").

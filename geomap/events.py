@@ -100,12 +100,13 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, CANCEL_VERBS, ARMED_GROUP_NOUNS, CASE_NOUNS, CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS,
-    EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FORCE_NOUNS, IMPLICATIVE_VERBS,
-    INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS, MISSILE_WORDS,
-    NATURAL_CAUSE_NOUNS, PERSON_NOUNS, POLICE_NOUNS, PERSON_PRONOUNS, PERSONAL_VIOLENCE_LEMMAS, PRESUPPOSING_VERBS,
-    PROTESTER_NOUNS, SECURITY_MODIFIERS, SHOT_NOUNS, STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS, VIOLENT_TYPES,
-    Trigger,
+    AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, CANCEL_VERBS, CASE_NOUNS,
+    CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES, EVALUATIVE_VERBS,
+    EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FORCE_NOUNS, IMPLICATIVE_VERBS,
+    INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
+    MISSILE_WORDS, MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS, PERSON_PRONOUNS,
+    POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, SECURITY_MODIFIERS, SHOT_NOUNS, STANCE_VERBS, SUPPORT_VERBS,
+    TERRITORY_NOUNS, TRIGGERS, VIOLENT_TYPES, Trigger,
 )
 from geomap.nlp import load_parser
 from geomap.models import Document, Event, ResolvedMention, Source
@@ -136,10 +137,6 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 VEHICLE_NOUNS = frozenset("car truck train bus vehicle van motorcycle suv pickup tractor sedan".split())
 SPORTS_WORDS = frozenset("goal goals match minute scored score penalty kick brace league cup striker deadlock "
                          "equaliser equalizer inning innings".split())
-ENFORCEMENT_TYPES = frozenset("arrest charges deportation security_operation".split())
-ENFORCEMENT_MODIFIERS = frozenset("immigration drug narcotics anti-drug ice fbi dea swat".split())
-ARREST_VERBS = frozenset("arrest detain round capture nab apprehend".split())
-MOTION_NOUNS = frozenset("favor favour bill measure motion resolution proposal amendment ordinance budget".split())
 ACCIDENT_NOUNS = frozenset(
     "accident crash collision wreck earthquake flood flooding landslide storm hurricane cyclone tornado "
     "avalanche drowning overdose electrocution".split())
