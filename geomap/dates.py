@@ -124,6 +124,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?:in|over|during)\s+)?(?:the\s+)?(?:(?P<recent>recent)|past|last)\s+(?:{_NUMBER}\s+)?"
         r"(?P<unit>days|weeks|months|years)\b", re.I)),
 ]
+_DEADLINE_BEFORE = re.compile(r"\b(?:ahead of|until|till|due|scheduled for|set for)\s+(?:an?\s+|the\s+)?$", re.I)
+_DEADLINE_AFTER = re.compile(r"\s+(?:deadline|deadlines)\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid)-?\s*)?(?:the\s+)?$", re.I)
 
 
@@ -369,6 +371,10 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, hemisphere: He
             return False
         if published is None:
             return None
+        if _DEADLINE_BEFORE.search(m.string[:m.start()]) or _DEADLINE_AFTER.match(m.string[m.end():]):
+            upcoming = date(published.year, month, day) if (month, day) >= (published.month, published.day) else \
+                date(published.year + 1, month, day)  # "ahead of a March 31 deadline": the next one
+            return day_window(upcoming)
         return day_window(_most_recent(month, day, published))
     if kind == "month":
         month = MONTHS[g["month"].rstrip(".")]

@@ -118,3 +118,8 @@ def test_a_month_naming_an_event_dates_it():
 def test_a_month_of_last_year():
     [mention] = find_dates("He declared a conflict in January last year.", THURSDAY_18_JUNE_2026)
     assert (mention.text, mention.window.iso) == ("January last year", "2025-01")
+
+
+def test_a_deadline_without_a_year_is_the_next_one():
+    [mention] = find_dates("They must leave ahead of a March 31 deadline.", date(2025, 3, 13))
+    assert (mention.window.iso, mention.future) == ("2025-03-31", True)
