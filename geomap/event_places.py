@@ -258,7 +258,7 @@ def _place_candidates(sentence: Sentence, anchors: list, event_type: str | None,
         noun = token.lower_
         if noun not in DEICTIC_KINDS and noun not in ("capital", "country", "nation"):
             continue
-        if not any(c.dep_ in ("det", "poss") for c in token.children) or any(
+        if not any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in token.children) or any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in token.children) or token.i in place_heads:
             continue
         place = context.deictic(noun)

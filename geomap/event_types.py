@@ -237,7 +237,7 @@ class EventType:
     acled_sub_event_type: str | None
     priority: int  # lower wins when one clause has triggers of several types
     absorbs: frozenset[str] = field(default_factory=frozenset)  # types folded into this one in a sentence
-    movement: bool = False  # "to X" is where it happens (deployment to X, deported to X)
+    movement: bool = False  # "to X" is where it happens (deployment to X, deported to X, a claim to X)
     state_act: bool = False  # a government's act: with no place named, it happens in the acting country
 
 
@@ -287,7 +287,7 @@ EVENT_TYPES: dict[str, EventType] = {
         EventType("military_deployment", "Military deployment", "Strategic developments", "Other", 15,
                   movement=True),
         EventType("sanction", "Sanction/designation", None, None, 16, state_act=True),
-        EventType("territorial_claim", "Territorial claim", None, None, 17),
+        EventType("territorial_claim", "Territorial claim", None, None, 17, movement=True),  # "a claim to X"
         EventType("election", "Election", None, None, 18),
     )
 }
@@ -608,7 +608,7 @@ EVALUATIVE_VERBS = frozenset(
 # Verbs that carry out an event noun ("launched an operation", "imposed sanctions").
 SUPPORT_VERBS = frozenset(
     "launch conduct carry begin start mount stage hold deploy impose announce file bring press level unseal "
-    "slap levy lodge make stake assert reassert".split()
+    "slap levy lodge make stake assert reassert renew press".split()
 )
 EVENT_MODIFIERS = frozenset(
     "military security police joint anti-gang counter-narcotics counterterrorism counterinsurgency anti-terror "

@@ -365,6 +365,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
                 and (headline or verb.tag_ in ("VBD", "VBN") or _tense(verb) in ("past", "perfect", "progressive")))
     if needs == "place_object":
         obj = _object(token)
+        if obj is not None and obj.tag_ == "WDT" and token.dep_ == "relcl":
+            obj = token.head  # "a region that Caracas claims as its own"
         if obj is not None and (obj.i in place_tokens or obj.lemma_.lower() in TERRITORY_NOUNS):
             return True
         return any(c.dep_ == "prep" and c.lower_ in ("into", "through") for c in token.children)
@@ -548,6 +550,9 @@ def _factuality(token, event_type: str) -> str | None:
     if _presupposed(token):
         return None
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for" and any(
+            t.lemma_.lower() in ("reward", "bounty") for t in token.sent):
+        return "hypothetical"  # "a $50 million reward was announced for the capture of Maduro"
     current = token
     for _ in range(10):
         modal, negated = _has_modal_or_negation(current)

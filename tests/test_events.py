@@ -678,3 +678,11 @@ def test_cancelled_votes_board_votes_fees_and_illness(nlp, text):
 ])
 def test_territorial_claims_are_standing_statements(nlp, text, types):
     assert {e.event_type for e in events_of(text, nlp)} == types, text
+
+
+def test_a_reward_for_a_capture_and_a_region_are_not_an_arrest_or_a_place(nlp):
+    assert events_of("A $50 million reward was announced in Caracas on Monday for the capture of the gang leader.", nlp) == []
+    text = ("Police arrested two men in Maracaibo on Monday. Venezuela renewed its claim to Bolívar state, a region "
+            "that Caracas claims as its own.")
+    claims = [e for e in events_of(text, nlp) if e.event_type == "territorial_claim"]
+    assert claims and all(e.place == BOLIVAR for e in claims)
