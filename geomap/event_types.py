@@ -608,7 +608,7 @@ EVALUATIVE_VERBS = frozenset(
 # Verbs that carry out an event noun ("launched an operation", "imposed sanctions").
 SUPPORT_VERBS = frozenset(
     "launch conduct carry begin start mount stage hold deploy impose announce file bring press level unseal "
-    "slap levy lodge make stake assert reassert renew press".split()
+    "slap levy lodge make stake assert reassert renew".split()
 )
 EVENT_MODIFIERS = frozenset(
     "military security police joint anti-gang counter-narcotics counterterrorism counterinsurgency anti-terror "
