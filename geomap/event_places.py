@@ -50,6 +50,8 @@ KIND_GEO_PRECISION = {"locality": 1, "site": 1, "admin2": 2, "admin1": 3, "count
 
 CIVIC_TYPES = frozenset({"election", "protest", "riot"})
 
+# Kind nouns that must fit the place named before them ("Bolívar state"; not "US State Department").
+ADMIN_KIND_NOUNS = frozenset("state province district region area town city village".split())
 DEICTIC_KINDS = {
     "area": ("region", "water", "admin1", "admin2", "locality", "site"), "region": ("region", "admin1", "admin2"),
     "town": ("locality",), "city": ("locality",), "village": ("locality",), "state": ("admin1",),
@@ -160,8 +162,10 @@ class PlaceContext:
             if rm.place is None or rm.mention.label == "demonym":
                 continue
             following = _NEXT_WORD.match(sentence.text, rm.mention.end - sentence.start)
-            if following is not None and following.group(1).lower() in DEICTIC_KINDS:
-                self.named[following.group(1).lower()] = rm.place
+            noun = following.group(1).lower() if following is not None else None
+            # a prison or camp may be named after any place; a "state" must be one ("US State Department" is not)
+            if noun in DEICTIC_KINDS and (noun not in ADMIN_KIND_NOUNS or rm.place.kind in DEICTIC_KINDS[noun]):
+                self.named[noun] = rm.place
 
     def deictic(self, noun: str) -> Place | None:
         if noun == "capital":
