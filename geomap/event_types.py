@@ -154,7 +154,7 @@ or attack (attack); carry off people (abduction), haul people off (arrest); go t
 (election); freeze assets, add to a sanctions list (sanction); proclaim or declare territory or
 sovereignty, assert sovereignty, "X is China's inherent territory", "an integral part of Morocco", and
 a claim in the present tense ("Beijing claims the sea": a standing claim) (territorial_claim); reinforcements arriving (military_deployment); transported to jail, booked (a person), sent to custody
-(arrest); a court appearance (charges).
+(arrest); a court appearance, a criminal trial, testimony at a trial, a dismissed or dropped charge (charges).
 
 The weapon decides the type of violence: shells, artillery, rockets or missiles as the subject or
 instrument ("shells fired from across the border killed five", "artillery pounded the city",
@@ -391,6 +391,9 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("charges", verbs="plead", needs="particle:charge|charges|count|counts|guilty|innocent|contest")
     + _triggers("charges", verbs="stand go", needs="particle:trial")
     + _triggers("charges", nouns="appearance", needs="particle:court")
+    + _triggers("charges", nouns="trial mistrial", needs="unless:civil|clinical|field|free|vaccine")
+    + _triggers("charges", verbs="testify", needs="particle:trial|court|jury|hearing")
+    + _triggers("charges", verbs="dismiss drop reduce", needs="particle:charge|charges|count|counts")
     + _triggers("charges", verbs="cite", needs="particle:for+passive")
     + _triggers("charges", verbs="haul", needs="particle:court|judge|magistrate|judges")
     + _triggers("security_operation", verbs="retake retook reclaim recapture sweep", needs="place_object")

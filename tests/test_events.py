@@ -686,3 +686,12 @@ def test_a_reward_for_a_capture_and_a_region_are_not_an_arrest_or_a_place(nlp):
             "that Caracas claims as its own.")
     claims = [e for e in events_of(text, nlp) if e.event_type == "territorial_claim"]
     assert claims and all(e.place == BOLIVAR for e in claims)
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("A pathologist testified on Friday in the trial of a Maracaibo man accused of drowning his wife.", {"charges"}),
+    ("The judge in Maracaibo dismissed the charge against him on Monday.", {"charges"}),
+    ("A clinical trial of the vaccine began in Maracaibo on Monday.", set()),
+])
+def test_criminal_trials_are_court_appearances(nlp, text, types):
+    assert {e.event_type for e in events_of(text, nlp)} == types, text
