@@ -163,7 +163,7 @@ class PlaceContext:
                 continue
             following = _NEXT_WORD.match(sentence.text, rm.mention.end - sentence.start)
             noun = following.group(1).lower() if following is not None else None
-            # a prison or camp may be named after any place; a "state" must be one ("US State Department" is not)
+            # a prison may be named after any place; a "state" must be one (ADMIN_KIND_NOUNS)
             if noun in DEICTIC_KINDS and (noun not in ADMIN_KIND_NOUNS or rm.place.kind in DEICTIC_KINDS[noun]):
                 self.named[noun] = rm.place
 

@@ -549,14 +549,19 @@ LEGISLATURE_NOUNS = frozenset(
 )
 # What causes harm without human violence: diseases and disasters ("an outbreak of cholera killed 60",
 # "struck down by the virus", "killed in the quake").
-NATURAL_CAUSE_NOUNS = frozenset(
+# Disasters: their deaths are neither crimes nor conflict.
+DISASTER_NOUNS = frozenset(
+    "earthquake flood flooding landslide storm hurricane cyclone tornado avalanche overdose".split()
+)
+NATURAL_CAUSE_NOUNS = DISASTER_NOUNS | frozenset(
     "disease diseases illness illnesses outbreak outbreaks epidemic epidemics pandemic virus viruses infection "
     "infections flu influenza strain strains bacteria bacterium cholera plague fever ebola measles malaria "
     "tuberculosis meningitis typhoid dengue hiv aids cancer tumour tumor pneumonia e. coli salmonella listeria "
-    "earthquake quake tsunami flood floods flooding landslide landslides mudslide storm storms hurricane typhoon "
-    "cyclone tornado avalanche drought famine starvation hunger heatwave heat cold lightning eruption volcano "
-    "blaze wildfire poisoning poison overdose leak smoke".split()
+    "quake tsunami floods landslides mudslide storms typhoon drought famine starvation hunger heatwave heat cold "
+    "lightning eruption volcano blaze wildfire poisoning poison leak smoke".split()
 )
+# Accidents and disasters anywhere in the clause of a death: "killed in a traffic accident".
+ACCIDENT_NOUNS = DISASTER_NOUNS | frozenset("accident crash collision wreck drowning electrocution".split())
 # Subjects that sum up many incidents: "the war has killed tens of thousands" is a statistic.
 AGGREGATE_CAUSE_NOUNS = frozenset("war wars conflict conflicts insurgency insurgencies crisis".split())
 # Animals: killing, shooting or catching them is not an incident ("160,000 birds were killed",

@@ -100,7 +100,7 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, CANCEL_VERBS, CASE_NOUNS,
+    ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, CANCEL_VERBS, CASE_NOUNS,
     CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES, EVALUATIVE_VERBS,
     EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FORCE_NOUNS, IMPLICATIVE_VERBS,
     INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
@@ -137,9 +137,6 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 VEHICLE_NOUNS = frozenset("car truck train bus vehicle van motorcycle suv pickup tractor sedan".split())
 SPORTS_WORDS = frozenset("goal goals match minute scored score penalty kick brace league cup striker deadlock "
                          "equaliser equalizer inning innings".split())
-ACCIDENT_NOUNS = frozenset(
-    "accident crash collision wreck earthquake flood flooding landslide storm hurricane cyclone tornado "
-    "avalanche drowning overdose electrocution".split())
 
 DOCUMENT_VERBS = frozenset("say state allege claim note describe detail list contain include accuse cite".split())
 
@@ -655,9 +652,10 @@ def _accidental(token) -> bool:
     scope = list(token.head.subtree) if token.dep_ in ("relcl", "acl", "amod", "conj") else list(token.subtree)
     if any(w.lemma_.lower() in ACCIDENT_NOUNS or w.lower_ in ("accidentally", "accidental") for w in scope):
         return True
-    if token.lemma_.lower() in ("strike", "hit") and {t.lemma_.lower() for t in token.sent} & VEHICLE_NOUNS and not (
-            {t.lemma_.lower() for t in token.sent} & EXPLOSIVE_NOUNS):
-        return True  # "lost control of his pickup ... and struck a Honda"
+    if token.lemma_.lower() in ("strike", "hit"):
+        sentence_lemmas = {t.lemma_.lower() for t in token.sent}
+        if sentence_lemmas & VEHICLE_NOUNS and not sentence_lemmas & EXPLOSIVE_NOUNS:
+            return True  # "lost control of his pickup ... and struck a Honda"
     verbs = [token, *(c for c in token.children if c.dep_ == "conj")] + ([token.head] if token.dep_ == "conj" else [])
     agents = [c for verb in verbs for c in verb.children if c.dep_ == "agent"]  # "struck and killed by a car"
     return any(w.lemma_.lower() in VEHICLE_NOUNS for agent in agents for w in agent.subtree)
