@@ -355,6 +355,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("abduction", verbs="carry", needs="particle:off+person_object")
     + _triggers("abduction", verbs="take hold", needs="particle:hostage|captive")
     + _triggers("abduction", verbs="seize snatch", needs="person_object")
+    + _triggers("abduction", nouns="hostage captive", needs="particle:free|freed|release|released|hold|held|rescue|rescued")
     + _triggers("killing", verbs="execute", needs="person_object")
     + _triggers("killing", verbs="kill murder assassinate slay behead lynch strangle slaughter",
                 nouns="killing murder assassination execution slaying beheading lynching homicide")
@@ -366,6 +367,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("killing", verbs="die succumb", needs="particle:injuries|injury|wounds|hospital|scene|later",
                 follow_up=True)
     + _triggers("killing", verbs="pronounce", needs="particle:dead", follow_up=True)
+    + _triggers("attack", verbs="wound injure", needs="person_object+passive", follow_up=True)
     + _triggers("killing", verbs="die", needs="victim_subject", follow_up=True)
     + _triggers("arrest", verbs="capture recapture", needs="person_object")
     + _triggers("arrest", verbs="arrest detain apprehend nab handcuff jail remand",
@@ -401,6 +403,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("security_operation", nouns="crackdown manhunt dragnet")
     + _triggers("security_operation", nouns="sweep", needs="particle:military|security|police|army")
     + _triggers("security_operation", verbs="comb scour cordon", needs="force_subject")
+    + _triggers("security_operation", verbs="enter", needs="force_subject+place_object")
     + _triggers("security_operation", nouns="operation offensive", needs="support")
     + _triggers("escape", verbs="escape abscond", nouns="escape", needs="custody")
     + _triggers("escape", nouns="jailbreak breakout")
@@ -423,18 +426,25 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
                 "|molotov|firebombs+force_subject:protester")
     + _triggers("territorial_claim", verbs="annex", nouns="annexation")
     + _triggers("territorial_claim", verbs="claim", needs="place_object")
-    + _triggers("territorial_claim", verbs="proclaim declare", needs="particle:territory|sovereignty")
+    + _triggers("territorial_claim", verbs="proclaim declare", needs="particle:territory|sovereignty|independence")
+    + _triggers("territorial_claim", verbs="incorporate", needs="place_object")
     + _triggers("territorial_claim", nouns="territory part", needs="sovereign_attribute")
     + _triggers("territorial_claim", nouns="sovereignty", needs="support")
     + _triggers("territorial_claim", nouns="claim", needs="support")
     + _triggers("election", verbs="vote", needs="electorate")
     + _triggers("election", verbs="elect", needs="clausal")
-    + _triggers("election", nouns="election referendum runoff ballot voting")
+    + _triggers("election", nouns="election referendum runoff ballot voting re-poll repoll by-election")
+    + _triggers("election", nouns="turnout", needs="unless:rally|protest|march|meeting|event|crowd")
+    + _triggers("election", nouns="polling", needs="particle:day|station|stations|booth|booths|centre|centres|center"
+                "|centers|unit|units|place|places|close|closed|opened|open")
+    + _triggers("election", verbs="win", needs="particle:mayoralty|presidency|governorship|premiership|seat|seats"
+                "|runoff|election|vote|ballot")
     + _triggers("election", nouns="vote poll", needs="no_legislature")
     + _triggers("sanction", verbs="sanction blacklist")
-    + _triggers("sanction", verbs="designate", needs="particle:as&terrorist|terrorists|terror|terrorism|organization"
+    + _triggers("sanction", verbs="designate", needs="particle:terrorist|terrorists|terror|terrorism|organization"
                 "|organisation|organizations|organisations|sponsor|entity|entities")
     + _triggers("sanction", nouns="sanction designation", needs="support")
+    + _triggers("sanction", nouns="ban", needs="support+particle:entry|travel|visa")
     + _triggers("sanction", verbs="freeze", needs="particle:asset|assets")
     + _triggers("sanction", verbs="add place put", needs="particle:sanction|sanctions|blacklist&list|blacklist")
     + _triggers("deportation", verbs="deport expel extradite", nouns="deportation expulsion extradition")
@@ -531,6 +541,13 @@ TERRITORY_NOUNS = frozenset(
     "region territory area island islands land lands sovereignty town city village province state border "
     "waters sea coast district zone prison facility base mine mines airport port".split()
 )
+# What a vote decides when it is a claim to territory ("a referendum on independence", "voters backed
+# the creation of a state in the territory").
+SOVEREIGNTY_WORDS = frozenset("independence sovereignty annexation secession statehood territory".split())
+# People held by captors, not by the police: "hostages were freed", "guards held by inmates".
+CAPTIVE_NOUNS = frozenset("hostage hostages captive captives guard guards".split())
+CAPTOR_NOUNS = ARMED_GROUP_NOUNS | frozenset("inmate inmates prisoner prisoners kidnapper kidnappers captor captors "
+                                             "abductor abductors bandit bandits pirate pirates".split())
 # Who flees custody ("inmates fled", "prisoners slipped out").
 INMATE_NOUNS = frozenset("inmate inmates prisoner prisoners detainee detainees convict convicts".split())
 # Who escapes in an escape incident: people held in custody, or anyone fleeing a place of custody
@@ -545,7 +562,9 @@ LEGISLATURE_NOUNS = frozenset(
     "selectman selectmen supervisor supervisors faculty senate senator senators legislature legislator "
     "legislators lawmaker lawmakers parliament parliamentarian parliamentarians mp mps congress congressman "
     "congressmen assembly committee board commission commissioner commissioners house representatives "
-    "delegates trustees shareholders justices judges jury jurors cabinet members panel".split()
+    "delegates trustees shareholders justices judges jury jurors cabinet members panel "
+    "knesset duma rada bundestag bundesrat majlis sejm senat riksdag storting folketing althing dail eduskunta "
+    "sabha congreso senado asamblea diet".split()
 )
 # What causes harm without human violence: diseases and disasters ("an outbreak of cholera killed 60",
 # "struck down by the virus", "killed in the quake").

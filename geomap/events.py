@@ -100,12 +100,14 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, CANCEL_VERBS, CASE_NOUNS,
+    ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, CANCEL_VERBS,
+    CAPTIVE_NOUNS, CAPTOR_NOUNS, CASE_NOUNS,
     CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES, EVALUATIVE_VERBS,
     EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FORCE_NOUNS, IMPLICATIVE_VERBS,
     INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
     MISSILE_WORDS, MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS, PERSON_PRONOUNS,
-    POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, SECURITY_MODIFIERS, SHOT_NOUNS, STANCE_VERBS, SUPPORT_VERBS,
+    POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS,
+    SUPPORT_VERBS,
     TERRITORY_NOUNS, TRIGGERS, VIOLENT_TYPES, Trigger,
 )
 from geomap.nlp import load_parser
@@ -467,6 +469,10 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             return "bombing"  # "killed by a roadside bomb", "one of the bombs struck a playground"
     if event_type == "arrest" and token.dep_ == "amod" and token.tag_ == "VBN":
         return None  # "jailed drug cartel figures": their state, not this report's arrest
+    if event_type in ("arrest", "escape") and _held_captive(token, subject_words):
+        return "abduction"  # "guards held by inmates", "28 hostages were freed": captives, not custody
+    if event_type == "election" and sentence_words & SOVEREIGNTY_WORDS and lemma in ("referendum", "vote", "ballot", "poll"):
+        return "territorial_claim"  # "a referendum on independence", "voted on the creation of a state in the territory"
     if lemma == "raid" and token.pos_ == "NOUN" and clause_verb(token).lemma_.lower() in ARREST_VERBS:
         return "security_operation"  # "two suspects were arrested in a raid on a safe house"
     if event_type == "election" and token.pos_ == "NOUN" and _election_landmark(token):
@@ -483,6 +489,16 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
     return event_type
 
 
+def _held_captive(token, subject_words: set[str]) -> bool:
+    """People held or freed by captors, not by the police: "28 hostages were freed", "guards held by inmates",
+    "inmates are holding 12 guards"."""
+    patient = _subject(token) if is_passive(token) else _object(token)
+    if _noun_words(patient) & CAPTIVE_NOUNS:
+        return True
+    agents = {w for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" for w in _noun_words(g)}
+    return bool(agents & CAPTOR_NOUNS) or (token.lemma_.lower() == "hold" and bool(subject_words & CAPTOR_NOUNS))
+
+
 def _weapon_words(token) -> set[str]:
     """The weapon an incident was done with: its subject, its "with"/"by" phrase, and the object of
     firing, launching or dropping ("shells killed five", "killed by a bomb", "fired missiles at")."""
@@ -493,6 +509,8 @@ def _weapon_words(token) -> set[str]:
             words |= {w for g in child.children if g.dep_ == "pobj" for w in _noun_words(g)}
     if token.lemma_.lower() in ("fire", "launch", "drop"):
         words |= _noun_words(_object(token))
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.lemma_.lower() in ("hit", "strike", "detonate", "trigger"):
+        words |= _noun_words(_object(token.head))  # "the truck struck a landmine, killing three soldiers"
     if "suicide" in words:
         words -= {"bomber", "bombers"}  # a person with explosives, not an aircraft
     return words
