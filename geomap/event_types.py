@@ -434,9 +434,6 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("election", verbs="vote", needs="electorate")
     + _triggers("election", verbs="elect", needs="clausal")
     + _triggers("election", nouns="election referendum runoff ballot voting re-poll repoll by-election")
-    + _triggers("election", nouns="turnout", needs="unless:rally|protest|march|meeting|event|crowd")
-    + _triggers("election", nouns="polling", needs="particle:day|station|stations|booth|booths|centre|centres|center"
-                "|centers|unit|units|place|places|close|closed|opened|open")
     + _triggers("election", verbs="win", needs="particle:mayoralty|presidency|governorship|premiership|seat|seats"
                 "|runoff|election|vote|ballot")
     + _triggers("election", nouns="vote poll", needs="no_legislature")

@@ -458,6 +458,25 @@ def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
     assert couple == []
 
 
+@pytest.mark.parametrize(("text", "types"), [
+    ("In a 2001 referendum, voters in Maracaibo endorsed independence.", {"territorial_claim"}),
+    ("The Knesset vote on Wednesday was condemned in Maracaibo.", set()),
+    ("Officials said 28 hostages were freed unharmed in Maracaibo on Monday.", {"abduction"}),
+    ("About a dozen guards are still being held by inmates at the Maracaibo prison.", {"abduction"}),
+    ("Special forces entered the Maracaibo prison on Monday.", {"security_operation"}),
+    ("On Wednesday an army truck struck a landmine near Maracaibo, killing three soldiers.", {"bombing"}),
+    ("The United States designated the Maracaibo gang a Foreign Terrorist Organization on Monday.", {"sanction"}),
+])
+def test_votes_captives_operations_and_devices_by_their_context(nlp, text, types):
+    assert {e.event_type for e in events_of(text, nlp)} == types, text
+
+
+def test_casualties_after_reported_violence_are_the_attack(nlp):
+    events = events_of("Gunmen killed ten villagers in Maracaibo on Sunday. Another 14 villagers were wounded.", nlp)
+    assert [e.event_type for e in events] == ["killing", "attack"]
+    assert events_of("Another 14 officers were wounded in Maracaibo on Sunday.", nlp) == []
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
