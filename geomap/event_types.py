@@ -318,6 +318,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("armed_clash", verbs="clash battle skirmish",
                 nouns="clash fighting battle firefight gunfight gunbattle shootout shoot-out skirmish infighting")
     + _triggers("armed_clash", nouns="shoot", needs="particle:out")
+    + _triggers("armed_clash", verbs="return", needs="particle:fire|gunfire|shots")
     + _triggers("armed_clash", verbs="exchange trade", nouns="exchange",
                 needs="particle:fire|gunfire|shots|gunshots|bullets")
     + _triggers("armed_clash", verbs="fight", needs="particle:with|each|other|between|against")
@@ -506,6 +507,8 @@ ARMED_GROUP_NOUNS = frozenset(
     "militiaman militiamen jihadist jihadists guerrilla guerrillas guerilla guerillas separatist separatists "
     "extremist extremists terrorist terrorists gang gangs armed".split()  # "armed groups", "armed men"
 )
+# The attackers of an incident, by their role: killed, they died fighting ("three of the attackers were killed").
+ASSAILANT_NOUNS = frozenset("attacker attackers assailant assailants raider raiders".split())
 # Attack triggers that name harm done to a person (shot, stabbed, beaten): with a death in the same
 # clause the incident is a killing ("was shot and killed", "died in the stabbing"), while an
 # attack of a place or a crowd that kills stays an attack with fatalities ("opened fire, killing 19").

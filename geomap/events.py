@@ -100,7 +100,7 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, CANCEL_VERBS,
+    ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ASSAILANT_NOUNS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, CANCEL_VERBS,
     CAPTIVE_NOUNS, CAPTOR_NOUNS, CASE_NOUNS,
     CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES, EVALUATIVE_VERBS,
     EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FORCE_NOUNS, IMPLICATIVE_VERBS,
@@ -481,11 +481,14 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             "attack", "strike", "bomb", "bombing", "fire", "open", "raid", "assault", "bombard", "bombardment"):
         if _noun_words(token) & MISSILE_WORDS:
             return "shelling"
-        if (sentence_words & AIRCRAFT_WORDS - {"bomber", "bombers"} or _AIRCRAFT_PHRASE.search(sentence_text)
+        if (sentence_words & AIRCRAFT_WORDS - {"bomber", "bombers"} - _targets(token) or _AIRCRAFT_PHRASE.search(sentence_text)
                 or _noun_words(token) & {"air", "drone"}):  # a "bomber" is usually a suicide bomber
             return "air_strike"
     if event_type in ("attack", "killing") and _armed_sides(token, subject_words):
         return "armed_clash"
+    subject = _subject(token)
+    if event_type == "attack" and subject_words & INMATE_NOUNS and subject is not None and subject.tag_ in ("NNS", "CD"):
+        return "riot"  # "inmates overpowered guards", "about 20 inmates set mattresses on fire"
     return event_type
 
 
@@ -501,9 +504,14 @@ def _held_captive(token, subject_words: set[str]) -> bool:
 
 def _weapon_words(token) -> set[str]:
     """The weapon an incident was done with: its subject, its "with"/"by" phrase, and the object of
-    firing, launching or dropping ("shells killed five", "killed by a bomb", "fired missiles at")."""
+    firing, launching or dropping ("shells killed five", "killed by a bomb", "fired missiles at").
+    The subject of "came under fire" or of a passive verb is the target, not the weapon ("a
+    helicopter came under fire, killing one crew member")."""
     subject = _subject(token)
-    words = {w for t in subject.subtree for w in (t.lower_, t.lemma_.lower())} if subject is not None else set()
+    verb = token.head if token.dep_ == "advcl" else token
+    words = set()
+    if subject is not None and not (is_passive(verb) or verb.lemma_.lower() == "come"):
+        words = {w for t in subject.subtree for w in (t.lower_, t.lemma_.lower())}
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by"):
             words |= {w for g in child.children if g.dep_ == "pobj" for w in _noun_words(g)}
@@ -532,16 +540,26 @@ def _armed_sides(token, subject_words: set[str]) -> bool:
     police post", "gunmen ambushed an army convoy", "troops attacked rebels"): ACLED's "Battles"."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    targets = _noun_words(_object(token))
+    targets = _targets(token)
+    if is_passive(token):  # "soldiers were ambushed by militants"
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is None:  # "three of the attackers were killed": fighters die in a fight
+            return token.lemma_.lower() in DEATH_WORDS and bool(subject_words & (ARMED_GROUP_NOUNS | ASSAILANT_NOUNS))
+        subject_words = {w for c in agent.children if c.dep_ == "pobj" for w in _noun_words(c)}
+    return bool((subject_words & ARMED_GROUP_NOUNS and targets & FORCE_NOUNS)
+                or (subject_words & FORCE_NOUNS and targets & ARMED_GROUP_NOUNS))
+
+
+def _targets(token) -> set[str]:
+    """The words of whom or what a violent verb or noun is done to: its object, its "on"/"against"
+    phrase, a passive verb's subject, the subject of "came under (fire)"."""
+    targets = _noun_words(_object(token)) if token.pos_ in ("VERB", "AUX") else set()
     for child in token.children:  # "opened fire on soldiers", "an attack against the army"
         if child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "upon"):
             targets |= {w for c in child.children if c.dep_ == "pobj" for w in _noun_words(c)}
-    if is_passive(token):  # "soldiers were ambushed by militants"
-        agent = next((c for c in token.children if c.dep_ == "agent"), None)
-        attackers = {w for c in agent.children if c.dep_ == "pobj" for w in _noun_words(c)} if agent is not None else set()
-        targets, subject_words = subject_words, attackers
-    return bool((subject_words & ARMED_GROUP_NOUNS and targets & FORCE_NOUNS)
-                or (subject_words & FORCE_NOUNS and targets & ARMED_GROUP_NOUNS))
+    if is_passive(token) or token.lemma_.lower() == "come":
+        targets |= _noun_words(_subject(token))
+    return targets
 
 
 def _has_modal_or_negation(token) -> tuple[bool, bool]:
@@ -691,7 +709,8 @@ def _natural_cause(token) -> bool:
     for child in token.children:
         if child.dep_ in ("prep", "agent", "compound", "amod", "nmod", "dobj"):  # "battling prostate cancer"
             scope.extend(child.subtree)
-    if any(w.lemma_.lower() in NATURAL_CAUSE_NOUNS or w.lower_ in NATURAL_CAUSE_NOUNS for w in scope):
+    if any(w.pos_ in ("NOUN", "PROPN") and (w.lemma_.lower() in NATURAL_CAUSE_NOUNS or w.lower_ in NATURAL_CAUSE_NOUNS)
+           for w in scope):  # a storm, not "a mob stormed the booth"
         return True
     # A death with no human author in a sentence about disease or disaster: "HIV infection is reported
     # in 33 million people and has killed 25 million", "1,400 have died as waterborne diseases spread"
@@ -702,7 +721,7 @@ def _natural_cause(token) -> bool:
     human = author is not None and (
         _is_people(author) or author.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
         or bool(_noun_words(author) & (ARMED_GROUP_NOUNS | FORCE_NOUNS | PERSON_NOUNS)))
-    return not human and any(w.lemma_.lower() in NATURAL_CAUSE_NOUNS for w in token.sent)
+    return not human and any(w.pos_ in ("NOUN", "PROPN") and w.lemma_.lower() in NATURAL_CAUSE_NOUNS for w in token.sent)
 
 
 def _animals(token) -> bool:

@@ -465,6 +465,10 @@ def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
     ("About a dozen guards are still being held by inmates at the Maracaibo prison.", {"abduction"}),
     ("Special forces entered the Maracaibo prison on Monday.", {"security_operation"}),
     ("On Wednesday an army truck struck a landmine near Maracaibo, killing three soldiers.", {"bombing"}),
+    ("Three of the attackers were killed in Maracaibo on Sunday.", {"armed_clash"}),
+    ("Soldiers came under fire near Maracaibo on Monday and returned fire.", {"armed_clash"}),
+    ("About 20 inmates set mattresses on fire at the Maracaibo jail on Monday.", {"riot"}),
+    ("A helicopter came under fire near Maracaibo on Monday, killing one crew member.", {"killing"}),
     ("The United States designated the Maracaibo gang a Foreign Terrorist Organization on Monday.", {"sanction"}),
 ])
 def test_votes_captives_operations_and_devices_by_their_context(nlp, text, types):
