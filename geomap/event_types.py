@@ -224,6 +224,7 @@ gang leaders").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -548,6 +549,15 @@ SOVEREIGNTY_WORDS = frozenset("independence sovereignty annexation secession sta
 CAPTIVE_NOUNS = frozenset("hostage hostages captive captives guard guards".split())
 CAPTOR_NOUNS = ARMED_GROUP_NOUNS | frozenset("inmate inmates prisoner prisoners kidnapper kidnappers captor captors "
                                              "abductor abductors bandit bandits pirate pirates".split())
+# Sentences that only follow up the violent incident just reported, in words no trigger has: who claimed it,
+# whether it could be verified, where its victims are ("No group has claimed responsibility", "The claim
+# could not be independently verified", "He was taken to hospital", "Their whereabouts remain unknown").
+FOLLOW_UP_CUES = re.compile(
+    r"\b(?:claim(?:ed|s|ing)? responsibility|responsibility for (?:the|this|that)|independently (?:verif|confirm)"
+    r"|den(?:y|ied|ies) (?:any )?(?:involvement|responsibility)|whereabouts (?:remain|are|were)"
+    r"|(?:taken|rushed|flown|airlifted) to (?:a |the )?(?:[A-Z][\w.]* )*(?:hospital|clinic)"
+    r"|in (?:a )?(?:stable|critical|serious|fair|grave) condition|no (?:casualties|injuries) (?:were|was) reported)",
+)
 # Who flees custody ("inmates fled", "prisoners slipped out").
 INMATE_NOUNS = frozenset("inmate inmates prisoner prisoners detainee detainees convict convicts".split())
 # Who escapes in an escape incident: people held in custody, or anyone fleeing a place of custody

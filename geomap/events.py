@@ -103,7 +103,7 @@ from geomap.event_types import (
     ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ASSAILANT_NOUNS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, CANCEL_VERBS,
     CAPTIVE_NOUNS, CAPTOR_NOUNS, CASE_NOUNS,
     CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES, EVALUATIVE_VERBS,
-    EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FORCE_NOUNS, IMPLICATIVE_VERBS,
+    EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FOLLOW_UP_CUES, FORCE_NOUNS, IMPLICATIVE_VERBS,
     INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
     MISSILE_WORDS, MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS, PERSON_PRONOUNS,
     POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS,
@@ -1215,6 +1215,7 @@ def _incidents(document: Document, sentences: list[Sentence], context: PlaceCont
         if sentence.paragraph.heading and not sentence.headline:
             episode = None
         if sentence.doc is None:
+            _add_follow_up(sentence, incidents)
             continue
         after_violence = any(i.event_type in VIOLENT_TYPES for i in incidents)
         groups = _group_hits(sentence, _sentence_hits(sentence, after_violence), published)
@@ -1251,6 +1252,8 @@ def _incidents(document: Document, sentences: list[Sentence], context: PlaceCont
             if incident.date_source == "episode" and episode is not None:
                 episode.paragraph, episode.sentence = sentence.paragraph.index, sentence.index
             incidents.append(incident)
+        if not groups:
+            _add_follow_up(sentence, incidents)
         context.recent.extend(rm.place for rm in sentence.mentions if mention_weight(sentence, rm) >= 0.5)
         context.note_named(sentence)
         if new_episode is None and not groups and sentence.dates and sentence.mentions:
@@ -1260,6 +1263,19 @@ def _incidents(document: Document, sentences: list[Sentence], context: PlaceCont
                 new_episode.places = episode.places
             episode = new_episode
     return incidents
+
+
+def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
+    """A sentence that only follows up the violent incident just reported ("No group has claimed
+    responsibility", "He was taken to hospital") reports that incident again, at its date and places."""
+    if sentence.headline or not incidents or not FOLLOW_UP_CUES.search(sentence.text):
+        return
+    last = incidents[-1]
+    near = (sentence.paragraph.index - last.sentence.paragraph.index <= 1
+            or sentence.index - last.sentence.index <= EPISODE_SENTENCES)
+    if last.event_type in VIOLENT_TYPES and near:
+        incidents.append(_Incident(sentence, last.event_type, [], None, last.window, "reference", list(last.places),
+                                   "reference" if last.places else "none", verb_trigger=False))
 
 
 def _definite(noun) -> bool:

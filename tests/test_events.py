@@ -481,6 +481,15 @@ def test_casualties_after_reported_violence_are_the_attack(nlp):
     assert events_of("Another 14 officers were wounded in Maracaibo on Sunday.", nlp) == []
 
 
+def test_follow_ups_without_incident_words_report_the_incident_just_told(nlp):
+    text = ("Gunmen abducted two teachers in Maracaibo on Sunday. No group has claimed responsibility. "
+            "Their whereabouts remained unknown on Tuesday.")
+    events = events_of(text, nlp)
+    assert [e.event_type for e in events] == ["abduction"] * 3
+    assert {e.date for e in events} == {"2026-06-14"}
+    assert events_of("No group has claimed responsibility for the Maracaibo blackout on Sunday.", nlp) == []
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
