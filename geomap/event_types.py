@@ -558,6 +558,11 @@ FOLLOW_UP_CUES = re.compile(
     r"|(?:taken|rushed|flown|airlifted) to (?:a |the )?(?:[A-Z][\w.]* )*(?:hospital|clinic)"
     r"|in (?:a )?(?:stable|critical|serious|fair|grave) condition|no (?:casualties|injuries) (?:were|was) reported)",
 )
+# Quantities that stand for people when they count them ("many of them", "dozens more").
+QUANTITY_PRONOUNS = frozenset("many some most several all others dozens hundreds thousands scores".split())
+COUNT_NOUNS = frozenset("dozens hundreds thousands scores".split())
+
+
 # Who flees custody ("inmates fled", "prisoners slipped out").
 INMATE_NOUNS = frozenset("inmate inmates prisoner prisoners detainee detainees convict convicts".split())
 # Who escapes in an escape incident: people held in custody, or anyone fleeing a place of custody

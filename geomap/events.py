@@ -101,12 +101,12 @@ from geomap.event_text import (
 )
 from geomap.event_types import (
     ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ASSAILANT_NOUNS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, CANCEL_VERBS,
-    CAPTIVE_NOUNS, CAPTOR_NOUNS, CASE_NOUNS,
+    CAPTIVE_NOUNS, CAPTOR_NOUNS, CASE_NOUNS, COUNT_NOUNS,
     CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES, EVALUATIVE_VERBS,
     EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FOLLOW_UP_CUES, FORCE_NOUNS, IMPLICATIVE_VERBS,
     INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
     MISSILE_WORDS, MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS, PERSON_PRONOUNS,
-    POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS,
+    POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, QUANTITY_PRONOUNS, SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS,
     SUPPORT_VERBS,
     TERRITORY_NOUNS, TRIGGERS, VIOLENT_TYPES, Trigger,
 )
@@ -288,8 +288,9 @@ def _is_people(noun) -> bool:
     count = (noun.like_num and (noun.text.replace(",", "").isdigit() or noun.text.isalpha()) and noun.text != "0"
              and noun.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL")
              and not (noun.i > 0 and noun.nbor(-1).text in ("-", "–")))  # a number of people, not a score "1-0"
+    count = count or (noun.lower_ in QUANTITY_PRONOUNS and (bool(of_nouns) or noun.lower_ in COUNT_NOUNS))
     if count and all(n.lower_ in ("them", "us", "those") or _is_people(n) for n in of_nouns):
-        return True  # "arrested 12", "recaptured seven of them"
+        return True  # "arrested 12", "recaptured seven of them", "many of them were picked up", "dozens more were wounded"
     return (bool(_noun_words(noun) & PERSON_NOUNS) or noun.ent_type_ == "PERSON" or noun.lower_ in PERSON_PRONOUNS
             or any(n.ent_type_ == "NORP" and n.tag_ in ("NNS", "NNPS") for n in (noun, *of_nouns)))
 
