@@ -364,7 +364,7 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         return (token.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in STANCE_VERBS
                 and (headline or verb.tag_ in ("VBD", "VBN") or _tense(verb) in ("past", "perfect", "progressive")))
     if needs == "place_object":
-        obj = _object(token)
+        obj = _subject(token) if is_passive(token) else _object(token)  # "the prison was retaken on Monday"
         if obj is not None and obj.tag_ == "WDT" and token.dep_ == "relcl":
             obj = token.head  # "a region that Caracas claims as its own"
         if obj is not None and (obj.i in place_tokens or obj.lemma_.lower() in TERRITORY_NOUNS):

@@ -464,6 +464,7 @@ def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
     ("Officials said 28 hostages were freed unharmed in Maracaibo on Monday.", {"abduction"}),
     ("About a dozen guards are still being held by inmates at the Maracaibo prison.", {"abduction"}),
     ("Special forces entered the Maracaibo prison on Monday.", {"security_operation"}),
+    ("The Maracaibo prison was retaken by the army on Monday.", {"security_operation"}),
     ("On Wednesday an army truck struck a landmine near Maracaibo, killing three soldiers.", {"bombing"}),
     ("Three of the attackers were killed in Maracaibo on Sunday.", {"armed_clash"}),
     ("Soldiers came under fire near Maracaibo on Monday and returned fire.", {"armed_clash"}),
