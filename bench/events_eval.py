@@ -85,6 +85,7 @@ GOLD_SETS = {
     "heldout5-written": ["events_gold_heldout5_written.jsonl"],
     "heldout6": ["events_gold_heldout6_a.jsonl", "events_gold_heldout6_b.jsonl"],
     "heldout7": ["events_gold_heldout7_a.jsonl", "events_gold_heldout7_b.jsonl"],
+    "heldout8": ["events_gold_heldout8_a.jsonl", "events_gold_heldout8_b.jsonl"],
 }
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 

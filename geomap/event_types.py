@@ -313,12 +313,14 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("air_strike", verbs="drop", needs="particle:bomb|bombs|munitions|explosives|barrel|payload")
     + _triggers("bombing", verbs="detonate explode", nouns="bombing explosion blast car-bomb")
     + _triggers("bombing", verbs="blow", needs="particle:up")
+    + _triggers("bombing", verbs="step", needs="particle:on&mine|landmine|ied|explosive|bomb|device")
     + _triggers("bombing", verbs="go", needs="particle:off+explosive_subject")
     + _triggers("bombing", nouns="bomb ied grenade landmine explosive", needs="particle:" + EXPLOSIVE_EFFECTS)
     + _triggers("air_strike", verbs="bomb")
     + _triggers("armed_clash", verbs="clash battle skirmish",
                 nouns="clash fighting battle firefight gunfight gunbattle shootout shoot-out skirmish infighting")
     + _triggers("armed_clash", nouns="shoot", needs="particle:out")
+    + _triggers("armed_clash", nouns="encounter", needs="particle:security|police|forces|army|troops|soldiers|gunfight")
     + _triggers("armed_clash", verbs="return", needs="particle:fire|gunfire|shots")
     + _triggers("armed_clash", verbs="exchange trade", nouns="exchange",
                 needs="particle:fire|gunfire|shots|gunshots|bullets")
@@ -444,6 +446,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
                 "|organisation|organizations|organisations|sponsor|entity|entities")
     + _triggers("sanction", nouns="sanction designation", needs="support")
     + _triggers("sanction", nouns="ban", needs="support+particle:entry|travel|visa")
+    + _triggers("sanction", verbs="bar ban", needs="particle:entry")
     + _triggers("sanction", verbs="freeze", needs="particle:asset|assets")
     + _triggers("sanction", verbs="add place put", needs="particle:sanction|sanctions|blacklist&list|blacklist")
     + _triggers("deportation", verbs="deport expel extradite", nouns="deportation expulsion extradition")
@@ -563,6 +566,14 @@ QUANTITY_PRONOUNS = frozenset("many some most several all others dozens hundreds
 COUNT_NOUNS = frozenset("dozens hundreds thousands scores".split())
 
 
+# Words for an incident that say nothing of its kind: in the body of a report they are the headline's
+# incident ("the attack" in a car-bomb story is the bombing), while "the bombing" stays a bombing.
+GENERAL_INCIDENT_NOUNS = frozenset("attack attacks assault incident violence fighting fight raid strike".split())
+# Violence that is itself what killed or wounded: a follow-up death or wound reports it ("one of the wounded
+# died in hospital" after a bombing is the bombing); after a killing, a wound alone is an attack.
+HARM_CAUSE_TYPES = frozenset("air_strike shelling bombing armed_clash riot".split())
+# Verbs of touching off an explosive: "the truck struck a landmine", "he stepped on an IED".
+DEVICE_CONTACT_VERBS = frozenset("hit strike detonate trigger step".split())
 # Who flees custody ("inmates fled", "prisoners slipped out").
 INMATE_NOUNS = frozenset("inmate inmates prisoner prisoners detainee detainees convict convicts".split())
 # Who escapes in an escape incident: people held in custody, or anyone fleeing a place of custody

@@ -103,7 +103,8 @@ from geomap.event_types import (
     ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ASSAILANT_NOUNS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, CANCEL_VERBS,
     CAPTIVE_NOUNS, CAPTOR_NOUNS, CASE_NOUNS, COUNT_NOUNS,
     CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES, EVALUATIVE_VERBS,
-    EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FOLLOW_UP_CUES, FORCE_NOUNS, IMPLICATIVE_VERBS,
+    DEVICE_CONTACT_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FOLLOW_UP_CUES,
+    GENERAL_INCIDENT_NOUNS, HARM_CAUSE_TYPES, FORCE_NOUNS, IMPLICATIVE_VERBS,
     INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
     MISSILE_WORDS, MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS, PERSON_PRONOUNS,
     POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, QUANTITY_PRONOUNS, SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS,
@@ -472,7 +473,7 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
         return None  # "jailed drug cartel figures": their state, not this report's arrest
     if event_type in ("arrest", "escape") and _held_captive(token, subject_words):
         return "abduction"  # "guards held by inmates", "28 hostages were freed": captives, not custody
-    if event_type == "election" and sentence_words & SOVEREIGNTY_WORDS and lemma in ("referendum", "vote", "ballot", "poll"):
+    if event_type == "election" and lemma in ("referendum", "vote", "ballot", "poll") and _own_clause_words(token) & SOVEREIGNTY_WORDS:
         return "territorial_claim"  # "a referendum on independence", "voted on the creation of a state in the territory"
     if lemma == "raid" and token.pos_ == "NOUN" and clause_verb(token).lemma_.lower() in ARREST_VERBS:
         return "security_operation"  # "two suspects were arrested in a raid on a safe house"
@@ -491,6 +492,14 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
     if event_type == "attack" and subject_words & INMATE_NOUNS and subject is not None and subject.tag_ in ("NNS", "CD"):
         return "riot"  # "inmates overpowered guards", "about 20 inmates set mattresses on fire"
     return event_type
+
+
+def _own_clause_words(token) -> set[str]:
+    """The sentence's words outside relative clauses that do not contain ``token`` ("the party, which has
+    governed since independence, won 71 percent of the vote": not "independence")."""
+    def aside(t) -> bool:
+        return any(a.dep_ == "relcl" and not any(x == a for x in [token, *token.ancestors]) for a in [t, *t.ancestors])
+    return {t.lemma_.lower() for t in token.sent if not aside(t)}
 
 
 def _held_captive(token, subject_words: set[str]) -> bool:
@@ -518,8 +527,11 @@ def _weapon_words(token) -> set[str]:
             words |= {w for g in child.children if g.dep_ == "pobj" for w in _noun_words(g)}
     if token.lemma_.lower() in ("fire", "launch", "drop"):
         words |= _noun_words(_object(token))
-    if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.lemma_.lower() in ("hit", "strike", "detonate", "trigger"):
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.lemma_.lower() in DEVICE_CONTACT_VERBS:
         words |= _noun_words(_object(token.head))  # "the truck struck a landmine, killing three soldiers"
+    for clause in (c for c in token.children if c.dep_ == "advcl" and c.lemma_.lower() in DEVICE_CONTACT_VERBS):
+        words |= _noun_words(_object(clause)) | {t.lower_ for c in clause.children if c.dep_ == "prep" and c.lower_ == "on"
+                                                 for t in c.subtree}
     if "suicide" in words:
         words -= {"bomber", "bombers"}  # a person with explosives, not an aircraft
     return words
@@ -1022,9 +1034,10 @@ def _dates_the_trigger(date_root, trigger) -> bool:
         trigger.dep_ in ("relcl", "acl") and trigger.head == date_root)
 
 
-def _sentence_hits(sentence: Sentence, after_violence: bool) -> list[_Hit]:
-    """The incident triggers of a sentence that report an incident; ``after_violence``: the document has
-    reported violence before it (a follow-up trigger such as "later died" counts only then)."""
+def _sentence_hits(sentence: Sentence, last_violence: str | None) -> list[_Hit]:
+    """The incident triggers of a sentence that report an incident; ``last_violence``: the type of the
+    document's last violent incident, if any (a follow-up trigger such as "later died" counts only then, and
+    reports that incident when its type is what killed: "one of the wounded died in hospital" after a bombing)."""
     doc = sentence.doc
     if sentence.text.rstrip().endswith("?"):
         return []
@@ -1045,11 +1058,14 @@ def _sentence_hits(sentence: Sentence, after_violence: bool) -> list[_Hit]:
         triggers = _TRIGGER_INDEX.get((lemma, pos)) or _TRIGGER_INDEX.get((token.lower_, pos))
         if not triggers:
             continue
-        trigger = next((t for t in triggers if (after_violence or not t.follow_up)
+        trigger = next((t for t in triggers if (last_violence or not t.follow_up)
                         and _needs_met(t, token, place_tokens, sentence.headline)), None)
         if trigger is None:
             continue
         event_type = _adjust_type(trigger.event_type, token, sentence_words, sentence.text)
+        if (trigger.follow_up and last_violence in HARM_CAUSE_TYPES
+                and event_type in EVENT_TYPES[last_violence].absorbs):
+            event_type = last_violence
         if event_type is None:
             continue
         reason = "classifier" if _classifies(token) else _factuality(token, event_type)
@@ -1218,8 +1234,8 @@ def _incidents(document: Document, sentences: list[Sentence], context: PlaceCont
         if sentence.doc is None:
             _add_follow_up(sentence, incidents)
             continue
-        after_violence = any(i.event_type in VIOLENT_TYPES for i in incidents)
-        groups = _group_hits(sentence, _sentence_hits(sentence, after_violence), published)
+        last_violence = next((i.event_type for i in reversed(incidents) if i.event_type in VIOLENT_TYPES), None)
+        groups = _group_hits(sentence, _sentence_hits(sentence, last_violence), published)
         fatalities = _fatalities(sentence.doc)
         place_chars = [(rm.mention.start - sentence.start, rm.mention.end - sentence.start)
                        for rm in sentence.mentions if rm.place is not None]
@@ -1363,7 +1379,7 @@ def _retype_references(incidents: list[_Incident]) -> None:
         # the incident's own trigger; a killing's absorbed attack too ("confirmed the attack ... eight were killed")
         nouns = [t for t in incident.tokens if t.lemma_.lower() != "killing"] if incident.event_type == "killing" \
             else incident.tokens[:1]
-        if any(t.pos_ == "NOUN" and _definite(t) for t in nouns):
+        if any(t.pos_ == "NOUN" and _definite(t) and t.lemma_.lower() in GENERAL_INCIDENT_NOUNS for t in nouns):
             incident.event_type = headline_type
 
 

@@ -465,6 +465,11 @@ def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
     ("About a dozen guards are still being held by inmates at the Maracaibo prison.", {"abduction"}),
     ("Special forces entered the Maracaibo prison on Monday.", {"security_operation"}),
     ("The Maracaibo prison was retaken by the army on Monday.", {"security_operation"}),
+    ("Five Maoists were killed in an encounter with security forces in Maracaibo on Thursday.", {"armed_clash"}),
+    ("Venezuela barred entry to 92 Americans on Monday.", {"sanction"}),
+    ("On Wednesday a soldier was injured near Maracaibo when he stepped on a landmine.", {"bombing"}),
+    ("The party, which has governed since independence, won 71 percent of the vote in Maracaibo on Sunday.",
+     {"election"}),
     ("On Wednesday an army truck struck a landmine near Maracaibo, killing three soldiers.", {"bombing"}),
     ("Three of the attackers were killed in Maracaibo on Sunday.", {"armed_clash"}),
     ("Soldiers came under fire near Maracaibo on Monday and returned fire.", {"armed_clash"}),
@@ -480,6 +485,14 @@ def test_casualties_after_reported_violence_are_the_attack(nlp):
     events = events_of("Gunmen killed ten villagers in Maracaibo on Sunday. Another 14 villagers were wounded.", nlp)
     assert [e.event_type for e in events] == ["killing", "attack"]
     assert events_of("Another 14 officers were wounded in Maracaibo on Sunday.", nlp) == []
+
+
+def test_a_later_death_reports_the_violence_that_caused_it(nlp):
+    bombing = events_of("A car bomb exploded in Maracaibo on Sunday, wounding five people. "
+                        "One of the wounded died in hospital.", nlp)
+    assert [e.event_type for e in bombing] == ["bombing", "bombing"]
+    shooting = events_of("A man was shot in Maracaibo on Friday. He died in hospital.", nlp)
+    assert [e.event_type for e in shooting] == ["attack", "killing"]
 
 
 def test_follow_ups_without_incident_words_report_the_incident_just_told(nlp):
