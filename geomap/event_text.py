@@ -38,7 +38,7 @@ _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 # the strike ...", "12 June 2026 — date of the strike", "~8 million — Venezuelans who have fled".
 _META_LINE = re.compile(
     r"^[^\n]{1,100}?\((?:[^()\n]{1,40},\s*)?[a-z]{2,3}\)\s*[—–-]"  # publisher (country, language) —
-    r"|^[~≈<>]?\s*\d[^\n—–.]{0,30}?\s[—–]\s"  # figure — what it counts
+    r"|^[~≈<>]?\s*(?!\d{1,2}[:.]\d{2}\b)\d[^\n—–.]{0,30}?\s[—–]\s"  # figure — what it counts (not a live blog's "09:40 —")
 )
 
 

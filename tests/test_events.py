@@ -235,6 +235,12 @@ def test_source_lists_and_fact_boxes_are_not_reports(nlp):
     assert [e.summary for e in events_of(text, nlp)] == ["Strike kills gang leader in Bolívar state"]
 
 
+def test_a_live_blogs_timestamped_entries_are_reports(nlp):
+    text = ("Maracaibo live\n\n09:40 — Police arrested 11 suspects in Maracaibo on Tuesday.\n\n"
+            "10:15 — Gunmen abducted two teachers near Maracaibo on Tuesday.")
+    assert [e.event_type for e in events_of(text, nlp)] == ["arrest", "abduction"]
+
+
 def test_unplaced_incident_continues_the_episode_before_its_paragraph(nlp):
     text = "Guerrero, 41, was in and out of Tocorón for more than a decade.\n\nHe escaped in 2012 by bribing a guard."
     [escape] = events_of(text, nlp)
