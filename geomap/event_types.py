@@ -314,6 +314,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("bombing", verbs="detonate explode", nouns="bombing explosion blast car-bomb")
     + _triggers("bombing", verbs="blow", needs="particle:up")
     + _triggers("bombing", verbs="step", needs="particle:on&mine|landmine|ied|explosive|bomb|device")
+    + _triggers("bombing", verbs="throw hurl lob toss", needs="particle:grenade|grenades|bomb|bombs|explosive|explosives")
     + _triggers("bombing", verbs="go", needs="particle:off+explosive_subject")
     + _triggers("bombing", nouns="bomb ied grenade landmine explosive", needs="particle:" + EXPLOSIVE_EFFECTS)
     + _triggers("air_strike", verbs="bomb")
@@ -572,6 +573,12 @@ GENERAL_INCIDENT_NOUNS = frozenset("attack attacks assault incident violence fig
 # Violence that is itself what killed or wounded: a follow-up death or wound reports it ("one of the wounded
 # died in hospital" after a bombing is the bombing); after a killing, a wound alone is an attack.
 HARM_CAUSE_TYPES = frozenset("air_strike shelling bombing armed_clash riot".split())
+# Fights that kill and wound on both sides ("killed in the ambush", "in an exchange of fire").
+FIGHT_NOUNS = frozenset("ambush clash encounter gunfight firefight shootout shoot-out battle fighting exchange".split())
+# What only armed forces are: attacked, they fight back ("militants ambushed a supply convoy").
+MILITARY_TARGET_NOUNS = frozenset(
+    "convoy convoys patrol patrols checkpoint checkpoints outpost outposts barracks garrison garrisons".split()
+)
 # Verbs of touching off an explosive: "the truck struck a landmine", "he stepped on an IED".
 DEVICE_CONTACT_VERBS = frozenset("hit strike detonate trigger step".split())
 # Who flees custody ("inmates fled", "prisoners slipped out").

@@ -104,7 +104,7 @@ from geomap.event_types import (
     CAPTIVE_NOUNS, CAPTOR_NOUNS, CASE_NOUNS, COUNT_NOUNS,
     CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES, EVALUATIVE_VERBS,
     DEVICE_CONTACT_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FOLLOW_UP_CUES,
-    GENERAL_INCIDENT_NOUNS, HARM_CAUSE_TYPES, FORCE_NOUNS, IMPLICATIVE_VERBS,
+    FIGHT_NOUNS, GENERAL_INCIDENT_NOUNS, HARM_CAUSE_TYPES, MILITARY_TARGET_NOUNS, FORCE_NOUNS, IMPLICATIVE_VERBS,
     INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
     MISSILE_WORDS, MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS, PERSON_PRONOUNS,
     POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, QUANTITY_PRONOUNS, SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS,
@@ -486,8 +486,9 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
         if (sentence_words & AIRCRAFT_WORDS - {"bomber", "bombers"} - _targets(token) or _AIRCRAFT_PHRASE.search(sentence_text)
                 or _noun_words(token) & {"air", "drone"}):  # a "bomber" is usually a suicide bomber
             return "air_strike"
-    if event_type in ("attack", "killing") and _armed_sides(token, subject_words):
-        return "armed_clash"
+    if event_type in ("attack", "killing") and (_armed_sides(token, subject_words) or (
+            _targets(token) & (FORCE_NOUNS | MILITARY_TARGET_NOUNS) and (lemma == "ambush" or _in_a_fight(token)))):
+        return "armed_clash"  # "militants attacked a police post", "troops were ambushed", "killed in the ambush"
     subject = _subject(token)
     if event_type == "attack" and subject_words & INMATE_NOUNS and subject is not None and subject.tag_ in ("NNS", "CD"):
         return "riot"  # "inmates overpowered guards", "about 20 inmates set mattresses on fire"
@@ -563,6 +564,13 @@ def _armed_sides(token, subject_words: set[str]) -> bool:
                 or (subject_words & FORCE_NOUNS and targets & ARMED_GROUP_NOUNS))
 
 
+def _in_a_fight(token) -> bool:
+    """Done in a fight: "were killed and four wounded in the ambush", "killed in an exchange of fire"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in FIGHT_NOUNS for g in c.children)
+        for verb in (token, *token.conjuncts) for c in verb.children)
+
+
 def _targets(token) -> set[str]:
     """The words of whom or what a violent verb or noun is done to: its object, its "on"/"against"
     phrase, a passive verb's subject, the subject of "came under (fire)"."""
@@ -572,6 +580,8 @@ def _targets(token) -> set[str]:
             targets |= {w for c in child.children if c.dep_ == "pobj" for w in _noun_words(c)}
     if is_passive(token) or token.lemma_.lower() == "come":
         targets |= _noun_words(_subject(token))
+    if token.pos_ == "NOUN":  # "the ambush on the convoy", "an AU convoy ambush"
+        targets |= {w for c in token.children if c.dep_ in ("compound", "poss") for w in _noun_words(c)}
     return targets
 
 
