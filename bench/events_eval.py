@@ -86,6 +86,8 @@ GOLD_SETS = {
     "heldout6": ["events_gold_heldout6_a.jsonl", "events_gold_heldout6_b.jsonl"],
     "heldout7": ["events_gold_heldout7_a.jsonl", "events_gold_heldout7_b.jsonl"],
     "heldout8": ["events_gold_heldout8_a.jsonl", "events_gold_heldout8_b.jsonl"],
+    "heldout9-lgl": ["events_gold_heldout9_lgl.jsonl"],
+    "heldout9-written": ["events_gold_heldout9_written.jsonl"],
 }
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 

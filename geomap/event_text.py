@@ -106,6 +106,19 @@ def split_paragraphs(clean: str) -> list[Paragraph]:
     return out
 
 
+def _sentence_spans(doc) -> list[tuple[int, int]]:
+    """Sentence character spans; a "sentence" that starts in lower case continues the one before, which
+    ended at an abbreviation ("One dead, two hurt in W. Phila. shooting")."""
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        first = next((ch for ch in sent.text if ch.isalpha()), "")
+        if spans and first.islower():
+            spans[-1] = (spans[-1][0], sent.end_char)
+        else:
+            spans.append((sent.start_char, sent.end_char))
+    return spans
+
+
 def read_sentences(document: Document, clean: str, resolved: Sequence[ResolvedMention]) -> list[Sentence]:
     """The document's sentences, each with its date expressions and the mentions inside it."""
     sentencizer = _sentencizer()
@@ -114,20 +127,21 @@ def read_sentences(document: Document, clean: str, resolved: Sequence[ResolvedMe
     last_day = None  # the last day the text named, for "the next day"
     for paragraph in split_paragraphs(clean):
         chunk = clean[paragraph.start:paragraph.end]
-        for sent in sentencizer(chunk).sents:
-            text = sent.text.strip()
+        for sent_start, sent_end in _sentence_spans(sentencizer(chunk)):
+            raw = chunk[sent_start:sent_end]
+            text = raw.strip()
             if len(text) < 8 or not any(ch.isalpha() for ch in text):
                 continue
-            if sent.start_char == 0 and _META_LINE.match(text):
+            if sent_start == 0 and _META_LINE.match(text):
                 continue  # a source list or fact box, not a report
-            start = paragraph.start + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            start = paragraph.start + sent_start + (len(raw) - len(raw.lstrip()))
             end = start + len(text)
             # The first line is a headline when it is a heading or the title; a document without a
             # title may open with a short headline sentence ("Avoyelles task force arrests 14.").
             headline = not sentences and (paragraph.heading or " ".join(text.split()).casefold() == title
                                           or (not title and len(text.split()) <= 16))
             # A standfirst right under the headline that does not end like a sentence is one too.
-            headline = headline or (len(sentences) == 1 and sentences[0].headline and sent.start_char == 0
+            headline = headline or (len(sentences) == 1 and sentences[0].headline and sent_start == 0
                                     and paragraph.index == sentences[0].paragraph.index + 1
                                     and not _TERMINAL.search(text))
             mentions = [rm for rm in resolved if start <= rm.mention.start and rm.mention.end <= end]

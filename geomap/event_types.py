@@ -294,6 +294,12 @@ EVENT_TYPES: dict[str, EventType] = {
 }
 
 
+# What is shot that is not a person: "shot in 18 days on 35-millimeter film", "shooting footage".
+FILMED_WORDS = "film|footage|video|movie|scene|scenes|photo|photos|picture|pictures|episode|commercial|documentary"
+# What is struck that is not a victim: "struck a sensitive nerve", "struck a deal".
+FIGURATIVE_STRIKES = "nerve|chord|deal|balance|tone|note|pose|agreement|bargain|match|tragedy|fear|optimistic|upbeat"
+
+
 def _triggers(event_type: str, verbs: str = "", nouns: str = "", needs: str | None = None,
               follow_up: bool = False) -> list[Trigger]:
     return [Trigger(w, "VERB", event_type, needs, follow_up) for w in verbs.split()] + [
@@ -339,8 +345,9 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", verbs="hack", needs="person_object")
     + _triggers("attack", verbs="ram", needs="particle:into|boat|boats|vessel|vessels|ship|ships|car|cars|vehicle|vehicles"
                 "|truck|trucks|crowd|crowds|people|protesters")
-    + _triggers("attack", verbs="shoot", needs="unless:dead|down|death|fatally")
-    + _triggers("attack", verbs="beat punch kick pistol-whip grab drag hit slash slice", needs="person_object")
+    + _triggers("attack", verbs="shoot", needs="unless:dead|down|death|fatally|" + FILMED_WORDS)
+    + _triggers("attack", verbs="beat", needs="person_object+unless:out|win|defeat|edge|top|race|seat|election|vote")
+    + _triggers("attack", verbs="punch kick pistol-whip grab drag hit slash slice", needs="person_object")
     + _triggers("attack", nouns="wound", needs="particle:gunshot|stab|bullet|knife")
     + _triggers("attack", nouns="gunfire", needs="casualty")
     + _triggers("attack", verbs="ring erupt", needs="shots_subject")
@@ -353,7 +360,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", verbs="set", needs="particle:fire|ablaze|alight")
     + _triggers("attack", verbs="storm raid", nouns="raid")
     + _triggers("attack", verbs="break", needs="particle:into+unless:out")
-    + _triggers("attack", verbs="strike", needs="transitive")
+    + _triggers("attack", verbs="strike", needs="transitive+unless:" + FIGURATIVE_STRIKES)
     + _triggers("abduction", verbs="abduct kidnap hijack", nouns="abduction kidnapping kidnap hostage-taking disappearance "
                 "hijacking")
     + _triggers("abduction", verbs="whisk", needs="particle:away+person_object")
@@ -396,6 +403,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("charges", verbs="face", needs="particle:charge|charges|count|counts")
     + _triggers("charges", verbs="appear bring", needs="particle:court|judge|magistrate&charge|charges")
     + _triggers("charges", verbs="plead", needs="particle:charge|charges|count|counts|guilty|innocent|contest")
+    + _triggers("charges", nouns="plea", needs="particle:guilty|innocent|not")
     + _triggers("charges", verbs="stand go", needs="particle:trial")
     + _triggers("charges", nouns="appearance", needs="particle:court")
     + _triggers("charges", nouns="trial mistrial", needs="unless:civil|clinical|field|free|vaccine")
@@ -440,8 +448,10 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("election", verbs="elect", needs="clausal")
     + _triggers("election", nouns="election referendum runoff ballot voting re-poll repoll by-election")
     + _triggers("election", verbs="win", needs="particle:mayoralty|presidency|governorship|premiership|seat|seats"
-                "|runoff|election|vote|ballot")
-    + _triggers("election", nouns="vote poll", needs="no_legislature")
+                "|runoff|election|vote|ballot|term|re-election|reelection")
+    + _triggers("election", nouns="vote", needs="no_legislature")
+    + _triggers("election", nouns="poll", needs="no_legislature+unless:ask|show|find|suggest|indicate|conduct|commission"
+                "|release|publish|survey|opinion")
     + _triggers("sanction", verbs="sanction blacklist")
     + _triggers("sanction", verbs="designate", needs="particle:terrorist|terrorists|terror|terrorism|organization"
                 "|organisation|organizations|organisations|sponsor|entity|entities")
@@ -555,12 +565,17 @@ CAPTOR_NOUNS = ARMED_GROUP_NOUNS | frozenset("inmate inmates prisoner prisoners 
                                              "abductor abductors bandit bandits pirate pirates".split())
 # Sentences that only follow up the violent incident just reported, in words no trigger has: who claimed it,
 # whether it could be verified, where its victims are ("No group has claimed responsibility", "The claim
-# could not be independently verified", "He was taken to hospital", "Their whereabouts remain unknown").
+# could not be independently verified", "Their whereabouts remain unknown") ...
 FOLLOW_UP_CUES = re.compile(
     r"\b(?:claim(?:ed|s|ing)? responsibility|responsibility for (?:the|this|that)|independently (?:verif|confirm)"
     r"|den(?:y|ied|ies) (?:any )?(?:involvement|responsibility)|whereabouts (?:remain|are|were)"
-    r"|(?:taken|rushed|flown|airlifted) to (?:a |the )?(?:[A-Z][\w.]* )*(?:hospital|clinic)"
-    r"|in (?:a )?(?:stable|critical|serious|fair|grave) condition|no (?:casualties|injuries) (?:were|was) reported)",
+    r"|no (?:casualties|injuries) (?:were|was) reported)",
+)
+# ... or how its wounded are ("He was taken to hospital", "in stable condition"): after a killing, that is
+# the attack's wounding part.
+CARE_CUES = re.compile(
+    r"\b(?:(?:taken|rushed|flown|airlifted) to (?:a |the )?(?:[A-Z][\w.]* )*(?:hospital|clinic)"
+    r"|in (?:a )?(?:stable|critical|serious|fair|grave) condition)",
 )
 # Quantities that stand for people when they count them ("many of them", "dozens more").
 QUANTITY_PRONOUNS = frozenset("many some most several all others dozens hundreds thousands scores".split())

@@ -100,7 +100,7 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ASSAILANT_NOUNS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, CANCEL_VERBS,
+    ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ASSAILANT_NOUNS, CARE_CUES, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, CANCEL_VERBS,
     CAPTIVE_NOUNS, CAPTOR_NOUNS, CASE_NOUNS, COUNT_NOUNS,
     CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES, EVALUATIVE_VERBS,
     DEVICE_CONTACT_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FOLLOW_UP_CUES,
@@ -1295,13 +1295,15 @@ def _incidents(document: Document, sentences: list[Sentence], context: PlaceCont
 def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
     """A sentence that only follows up the violent incident just reported ("No group has claimed
     responsibility", "He was taken to hospital") reports that incident again, at its date and places."""
-    if sentence.headline or not incidents or not FOLLOW_UP_CUES.search(sentence.text):
+    care = CARE_CUES.search(sentence.text) is not None
+    if sentence.headline or not incidents or not (care or FOLLOW_UP_CUES.search(sentence.text)):
         return
     last = incidents[-1]
     near = (sentence.paragraph.index - last.sentence.paragraph.index <= 1
             or sentence.index - last.sentence.index <= EPISODE_SENTENCES)
     if last.event_type in VIOLENT_TYPES and near:
-        incidents.append(_Incident(sentence, last.event_type, [], None, last.window, "reference", list(last.places),
+        event_type = "attack" if care and last.event_type == "killing" else last.event_type
+        incidents.append(_Incident(sentence, event_type, [], None, last.window, "reference", list(last.places),
                                    "reference" if last.places else "none", verb_trigger=False))
 
 

@@ -473,6 +473,7 @@ def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
     ("The Maracaibo prison was retaken by the army on Monday.", {"security_operation"}),
     ("Five Maoists were killed in an encounter with security forces in Maracaibo on Thursday.", {"armed_clash"}),
     ("Venezuela barred entry to 92 Americans on Monday.", {"sanction"}),
+    ("A guilty plea was entered in Maracaibo on Monday.", {"charges"}),
     ("African Union troops were ambushed near Maracaibo on Monday.", {"armed_clash"}),
     ("Three soldiers were killed and four wounded in the ambush near Maracaibo on Monday.", {"armed_clash"}),
     ("A hand grenade was thrown into a tea shop in Maracaibo on Tuesday.", {"bombing"}),
@@ -494,6 +495,26 @@ def test_casualties_after_reported_violence_are_the_attack(nlp):
     events = events_of("Gunmen killed ten villagers in Maracaibo on Sunday. Another 14 villagers were wounded.", nlp)
     assert [e.event_type for e in events] == ["killing", "attack"]
     assert events_of("Another 14 officers were wounded in Maracaibo on Sunday.", nlp) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Coull also beat out Robert Kusner for the Maracaibo Redevelopment Authority on Tuesday.",
+    "The movie was shot in 18 days in Maracaibo last year.",
+    "Younis struck a sensitive nerve in Maracaibo on Monday.",
+    "But the rural poll in Maracaibo is asking the wrong question.",
+])
+def test_elections_films_and_figures_of_speech_are_not_attacks(nlp, text):
+    assert events_of(text, nlp) == [], text
+
+
+def test_a_sentence_split_at_an_abbreviation_is_one_sentence(nlp):
+    events = events_of("One dead, two hurt in W. Phila. shooting in Maracaibo on Monday.", nlp)
+    assert [e.summary for e in events] == ["One dead, two hurt in W. Phila. shooting in Maracaibo on Monday."]
+
+
+def test_the_wounded_of_a_killing_are_its_attack(nlp):
+    events = events_of("A man was shot dead in Maracaibo on Sunday. His passenger was taken to hospital.", nlp)
+    assert [e.event_type for e in events] == ["killing", "attack"]
 
 
 def test_a_later_death_reports_the_violence_that_caused_it(nlp):
