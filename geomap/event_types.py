@@ -483,6 +483,16 @@ FORCE_NOUNS = frozenset(
     "vessels tank tanks vehicle vehicles jet jets aircraft helicopter helicopters agent agents gendarme gendarmes "
     "gendarmerie navy sailor sailors trooper troopers peacekeeper peacekeepers reinforcement reinforcements".split()
 )
+# One member of a force: flying a guard to hospital is not a deployment.
+FORCE_MEMBER_NOUNS = frozenset(
+    "soldier policeman officer marine guard guardsman paratrooper commando agent gendarme sailor trooper "
+    "peacekeeper".split()
+)
+# Words of an act done again and again ("regularly", "frequent bombings", "have become routine").
+HABITUAL_WORDS = frozenset(
+    "regularly routinely frequently often habitually usually typically periodically frequent regular "
+    "routine periodic countless numerous".split()  # not "repeatedly": "stabbed him repeatedly" is one attack
+)
 # "Personnel" are forces only when named so ("security personnel", "military personnel"), not the
 # health workers an agency deploys.
 SECURITY_MODIFIERS = frozenset("security military army armed police naval defence defense paramilitary".split())

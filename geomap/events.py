@@ -104,7 +104,7 @@ from geomap.event_types import (
     CAPTIVE_NOUNS, CAPTOR_NOUNS, CASE_NOUNS, COUNT_NOUNS,
     CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES, EVALUATIVE_VERBS,
     DEVICE_CONTACT_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FOLLOW_UP_CUES,
-    FIGHT_NOUNS, GENERAL_INCIDENT_NOUNS, HARM_CAUSE_TYPES, MILITARY_TARGET_NOUNS, FORCE_NOUNS, IMPLICATIVE_VERBS,
+    FIGHT_NOUNS, FORCE_MEMBER_NOUNS, GENERAL_INCIDENT_NOUNS, HABITUAL_WORDS, HARM_CAUSE_TYPES, MILITARY_TARGET_NOUNS, FORCE_NOUNS, IMPLICATIVE_VERBS,
     INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
     MISSILE_WORDS, MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS, PERSON_PRONOUNS,
     POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, QUANTITY_PRONOUNS, SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS,
@@ -325,7 +325,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         return bool(_noun_words(_subject(token)) & nouns)
     if needs == "force_object":  # "sent troops"; not "sending an undercover agent a message"
         obj = _object(token)
-        return obj is not None and obj.dep_ != "dative" and bool(_noun_words(obj) & FORCE_NOUNS)
+        one_person = obj is not None and obj.tag_ == "NN" and obj.lemma_.lower() in FORCE_MEMBER_NOUNS
+        return obj is not None and obj.dep_ != "dative" and bool(_noun_words(obj) & FORCE_NOUNS) and not one_person
     if needs == "person_object":
         obj = _object(token)
         if is_passive(token) or (obj is None and token.tag_ == "VBN"):
@@ -1093,6 +1094,8 @@ def _sentence_hits(sentence: Sentence, last_violence: str | None) -> list[_Hit]:
         if (reason is None and pos == "VERB" and not sentence.dates
                 and any(c.dep_ == "advmod" and c.lower_ in RECORD_ADVERBS for c in token.children)):
             reason = "record"  # "he has been arrested before": his record, not this report's incident
+        if reason is None and _repeated(token):
+            reason = "habitual"
         if reason is None and _accidental(token):
             reason = "accident"
         if reason is None and _natural_cause(token):
@@ -1290,6 +1293,16 @@ def _incidents(document: Document, sentences: list[Sentence], context: PlaceCont
                 new_episode.places = episode.places
             episode = new_episode
     return incidents
+
+
+def _repeated(token) -> bool:
+    """A kind of act done again and again, not one incident: "regularly carries out strikes", "has carried
+    out frequent bombings", "expulsions have become routine"."""
+    verb = token if token.pos_ in ("VERB", "AUX") else clause_verb(token)
+    words = {c.lower_ for c in token.children if c.dep_ in ("amod", "advmod")}
+    if verb is not None:
+        words |= {c.lower_ for c in verb.children if c.dep_ in ("advmod", "acomp", "npadvmod")}
+    return bool(words & HABITUAL_WORDS)
 
 
 def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:

@@ -502,9 +502,15 @@ def test_casualties_after_reported_violence_are_the_attack(nlp):
     "The movie was shot in 18 days in Maracaibo last year.",
     "Younis struck a sensitive nerve in Maracaibo on Monday.",
     "But the rural poll in Maracaibo is asking the wrong question.",
+    "The army regularly carries out strikes against rebels near Maracaibo.",
+    "The guard was flown to Maracaibo for treatment on Monday.",
 ])
 def test_elections_films_and_figures_of_speech_are_not_attacks(nlp, text):
     assert events_of(text, nlp) == [], text
+
+
+def test_a_repeated_blow_is_one_attack(nlp):
+    assert [e.event_type for e in events_of("A man stabbed his neighbour repeatedly in Maracaibo on Sunday.", nlp)] == ["attack"]
 
 
 def test_a_sentence_split_at_an_abbreviation_is_one_sentence(nlp):
