@@ -295,6 +295,8 @@ EVENT_TYPES: dict[str, EventType] = {
 
 
 # What is shot that is not a person: "shot in 18 days on 35-millimeter film", "shooting footage".
+# What burns with nobody in it: "settlers set fire to olive groves".
+UNPEOPLED_PROPERTY = "grove|groves|field|fields|crop|crops|tree|trees|orchard|orchards|forest|farmland|grass|brush|tyres|tires"
 FILMED_WORDS = "film|footage|video|movie|scene|scenes|photo|photos|picture|pictures|episode|commercial|documentary"
 # What is struck that is not a victim: "struck a sensitive nerve", "struck a deal".
 FIGURATIVE_STRIKES = "nerve|chord|deal|balance|tone|note|pose|agreement|bargain|match|tragedy|fear|optimistic|upbeat"
@@ -357,7 +359,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", verbs="open", needs="particle:fire")
     + _triggers("attack", verbs="come", needs="particle:under&fire|attack|gunfire|bombardment|shelling")
     + _triggers("attack", verbs="fire", needs="particle:on|at|upon|into|shot|shots|round|rounds|bullet|bullets")
-    + _triggers("attack", verbs="set", needs="particle:fire|ablaze|alight")
+    + _triggers("attack", verbs="set", needs="particle:fire|ablaze|alight+not_following:" + UNPEOPLED_PROPERTY)
     + _triggers("attack", verbs="storm raid", nouns="raid")
     + _triggers("attack", verbs="break", needs="particle:into+unless:out")
     + _triggers("attack", verbs="strike", needs="transitive+unless:" + FIGURATIVE_STRIKES)
@@ -394,14 +396,15 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("arrest", verbs="go send", needs="particle:jail|custody")
     + _triggers("arrest", verbs="take transport", needs="particle:jail|detention")
     + _triggers("arrest", verbs="book", needs="person_object+passive")
-    + _triggers("arrest", verbs="be remain", needs="particle:custody")
+    + _triggers("arrest", verbs="be", needs="particle:custody")
     + _triggers("arrest", verbs="turn", needs="particle:himself|herself|themselves&in")
     + _triggers("arrest", verbs="surrender", needs="particle:police|authorities|officer|officers|deputies|agents")
     + _triggers("charges", verbs="indict prosecute arraign", nouns="indictment arraignment")
     + _triggers("charges", verbs="charge", needs="with")
     + _triggers("charges", nouns="charge", needs="support")
     + _triggers("charges", verbs="face", needs="particle:charge|charges|count|counts")
-    + _triggers("charges", verbs="appear bring", needs="particle:court|judge|magistrate&charge|charges")
+    + _triggers("charges", verbs="bring", needs="particle:court|judge|magistrate&charge|charges")
+    + _triggers("charges", verbs="appear produce", needs="particle:court|judge|magistrate")
     + _triggers("charges", verbs="plead", needs="particle:charge|charges|count|counts|guilty|innocent|contest")
     + _triggers("charges", nouns="plea", needs="particle:guilty|innocent|not")
     + _triggers("charges", verbs="stand go", needs="particle:trial")
@@ -417,6 +420,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("security_operation", nouns="sweep", needs="particle:military|security|police|army")
     + _triggers("security_operation", verbs="comb scour cordon", needs="force_subject")
     + _triggers("security_operation", verbs="enter", needs="force_subject+place_object")
+    + _triggers("security_operation", verbs="dismantle clear raze",
+                needs="force_subject+particle:camp|camps|encampment|barricade|barricades|blockade|blockades")
     + _triggers("security_operation", nouns="operation offensive", needs="support")
     + _triggers("escape", verbs="escape abscond", nouns="escape", needs="custody")
     + _triggers("escape", nouns="jailbreak breakout")
@@ -432,7 +437,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("protest", verbs="take", needs="particle:streets|street")
     + _triggers("protest", verbs="walk", needs="particle:off|out&job|jobs|work|class|classes")
     + _triggers("protest", nouns="protester protestor demonstrator marcher picketer", needs="acting_subject")
-    + _triggers("riot", verbs="riot loot ransack brawl", nouns="riot rioting looting unrest brawl melee")
+    + _triggers("riot", verbs="riot loot ransack brawl scuffle", nouns="riot rioting looting unrest brawl melee scuffle")
     + _triggers("riot", nouns="fight fistfight",
                 needs="crowd+unless:against|for|with|between|start|title|championship|bout")
     + _triggers("riot", verbs="throw hurl pelt", needs="particle:rock|rocks|stone|stones|bottle|bottles|brick|bricks"
@@ -465,6 +470,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("military_deployment", nouns="deployment")
     + _triggers("military_deployment", verbs="dispatch send move mass rush ship fly airlift", needs="force_object")
     + _triggers("military_deployment", verbs="arrive land", needs="force_subject:deployed")
+    + _triggers("military_deployment", verbs="move pour roll", needs="force_subject:deployed+particle:into")
     + _triggers("military_deployment", verbs="patrol guard", needs="force_subject:deployed")
     + _triggers("military_deployment", verbs="stand", needs="particle:guard+force_subject:deployed")
     + _triggers("military_deployment", verbs="call", needs="particle:out&army|troops|military|soldiers")
@@ -490,7 +496,7 @@ FORCE_MEMBER_NOUNS = frozenset(
 )
 # Words of an act done again and again ("regularly", "frequent bombings", "have become routine").
 HABITUAL_WORDS = frozenset(
-    "regularly routinely frequently often habitually usually typically periodically frequent regular "
+    "regularly routinely frequently often habitually usually typically periodically daily nightly weekly frequent regular "
     "routine periodic countless numerous".split()  # not "repeatedly": "stabbed him repeatedly" is one attack
 )
 # "Personnel" are forces only when named so ("security personnel", "military personnel"), not the

@@ -300,6 +300,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
     if needs.startswith("particle:"):
         words = _children_words(token) | _following_words(token)
         return all(words & set(group.split("|")) for group in needs.split(":", 1)[1].split("&"))
+    if needs.startswith("not_following:"):  # "set fire to olive groves": property, not people
+        return not _following_words(token, 8) & set(needs.split(":", 1)[1].split("|"))
     if needs.startswith("unless:"):
         linked = {c.lemma_.lower() for c in token.children} | {token.head.lemma_.lower()}
         return not linked & set(needs.split(":", 1)[1].split("|"))
@@ -377,6 +379,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
     if needs == "custody":  # "inmates escaped", "escaped from jail"; not a zoo's otter, not "escaped the fighting"
         if {t.lemma_.lower() for t in token.sent} & CUSTODY_WORDS:
             return True
+        if token.lemma_.lower() == "free":
+            return False  # "all 28 were freed unharmed": from their captors, not from custody
         # a headline's "gang leader escapes": a person getting away, from nowhere named
         return _is_people(_subject(token)) and not any(
             c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("from", "out")) for c in token.children)
@@ -451,7 +455,8 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             and not _noun_words(_object(token)) & PROTESTER_NOUNS):
         return "riot"  # protesters attacking; not activists of a ruling party attacking protesters
     if lemma in ("storm", "raid", "sweep") or (event_type == "security_operation" and lemma in ("take", "seize", "regain")):
-        subject = _subject(token)
+        subject = _subject(token) if token.pos_ in ("VERB", "AUX") else _subject(clause_verb(token))
+        subject_words = subject_words | _noun_words(subject)  # "troops pressed on with a raid"
         state_modifier = token.pos_ == "NOUN" and any(
             c.dep_ in ("compound", "amod", "nmod", "poss") and (c.ent_type_ in ("GPE", "NORP") or c.lemma_.lower() in
                                                                 FORCE_NOUNS | EVENT_MODIFIERS | ENFORCEMENT_MODIFIERS)
@@ -487,7 +492,7 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
         if (sentence_words & AIRCRAFT_WORDS - {"bomber", "bombers"} - _targets(token) or _AIRCRAFT_PHRASE.search(sentence_text)
                 or _noun_words(token) & {"air", "drone"}):  # a "bomber" is usually a suicide bomber
             return "air_strike"
-    if event_type in ("attack", "killing") and (_armed_sides(token, subject_words) or (
+    if event_type in ("attack", "killing") and (_armed_sides(token, subject_words, event_type == "killing") or (
             _targets(token) & (FORCE_NOUNS | MILITARY_TARGET_NOUNS) and (lemma == "ambush" or _in_a_fight(token)))):
         return "armed_clash"  # "militants attacked a police post", "troops were ambushed", "killed in the ambush"
     subject = _subject(token)
@@ -550,7 +555,7 @@ def _election_landmark(noun) -> bool:
     return head.lower_ == "of" and head.head.lower_ in ("ahead", "eve", "run-up", "runup", "lead-up")
 
 
-def _armed_sides(token, subject_words: set[str]) -> bool:
+def _armed_sides(token, subject_words: set[str], fatal: bool) -> bool:
     """An armed group and security forces on the two sides of a violent verb ("militants attacked a
     police post", "gunmen ambushed an army convoy", "troops attacked rebels"): ACLED's "Battles"."""
     if token.pos_ not in ("VERB", "AUX"):
@@ -561,7 +566,8 @@ def _armed_sides(token, subject_words: set[str]) -> bool:
         if agent is None:  # "three of the attackers were killed": fighters die in a fight
             return token.lemma_.lower() in DEATH_WORDS and bool(subject_words & (ARMED_GROUP_NOUNS | ASSAILANT_NOUNS))
         subject_words = {w for c in agent.children if c.dep_ == "pobj" for w in _noun_words(c)}
-    return bool((subject_words & ARMED_GROUP_NOUNS and targets & FORCE_NOUNS)
+    forces = FORCE_NOUNS - POLICE_NOUNS if fatal else FORCE_NOUNS  # gunmen killing a police officer: a killing
+    return bool((subject_words & ARMED_GROUP_NOUNS and targets & (forces | MILITARY_TARGET_NOUNS))
                 or (subject_words & FORCE_NOUNS and targets & ARMED_GROUP_NOUNS))
 
 
@@ -576,8 +582,9 @@ def _targets(token) -> set[str]:
     """The words of whom or what a violent verb or noun is done to: its object, its "on"/"against"
     phrase, a passive verb's subject, the subject of "came under (fire)"."""
     targets = _noun_words(_object(token)) if token.pos_ in ("VERB", "AUX") else set()
-    for child in token.children:  # "opened fire on soldiers", "an attack against the army"
-        if child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "upon"):
+    aimed = ("on", "at", "against", "upon", "to") if token.lemma_.lower() in ("set", "lay") else ("on", "at", "against", "upon")
+    for child in token.children:  # "opened fire on soldiers", "an attack against the army", "set fire to the barracks"
+        if child.dep_ == "prep" and child.lower_ in aimed:
             targets |= {w for c in child.children if c.dep_ == "pobj" for w in _noun_words(c)}
     if is_passive(token) or token.lemma_.lower() == "come":
         targets |= _noun_words(_subject(token))
@@ -698,6 +705,9 @@ def _presupposed(noun) -> bool:
     disperse the protest", "responded to a shooting"): it happened even under "called to" or "will"."""
     if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj"):
         return False
+    if noun.dep_ == "pobj" and noun.head.head.lower_ == "connection" and (
+            _definite(noun) or any(c.dep_ == "poss" for c in noun.children)):
+        return True  # "no arrests have been made in connection with Thursday's bombing"
     head = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
     if head.lemma_.lower() == "break":
         return any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children)
@@ -714,7 +724,8 @@ def _accidental(token) -> bool:
         return True
     if token.lemma_.lower() in ("strike", "hit"):
         sentence_lemmas = {t.lemma_.lower() for t in token.sent}
-        if sentence_lemmas & VEHICLE_NOUNS and not sentence_lemmas & EXPLOSIVE_NOUNS:
+        weapon = _noun_words(_subject(token)) & (AIRCRAFT_WORDS | MISSILE_WORDS | EXPLOSIVE_NOUNS)
+        if sentence_lemmas & VEHICLE_NOUNS and not sentence_lemmas & EXPLOSIVE_NOUNS and not weapon:
             return True  # "lost control of his pickup ... and struck a Honda"
     verbs = [token, *(c for c in token.children if c.dep_ == "conj")] + ([token.head] if token.dep_ == "conj" else [])
     agents = [c for verb in verbs for c in verb.children if c.dep_ == "agent"]  # "struck and killed by a car"
@@ -1094,8 +1105,8 @@ def _sentence_hits(sentence: Sentence, last_violence: str | None) -> list[_Hit]:
         if (reason is None and pos == "VERB" and not sentence.dates
                 and any(c.dep_ == "advmod" and c.lower_ in RECORD_ADVERBS for c in token.children)):
             reason = "record"  # "he has been arrested before": his record, not this report's incident
-        if reason is None and _repeated(token):
-            reason = "habitual"
+        if reason is None and _repeated(token) and not any(m.since for m in sentence.dates):
+            reason = "habitual"  # (a series "since November" is reported: "have rallied nightly since Nov. 28")
         if reason is None and _accidental(token):
             reason = "accident"
         if reason is None and _natural_cause(token):

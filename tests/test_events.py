@@ -474,6 +474,15 @@ def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
     ("Five Maoists were killed in an encounter with security forces in Maracaibo on Thursday.", {"armed_clash"}),
     ("Venezuela barred entry to 92 Americans on Monday.", {"sanction"}),
     ("A guilty plea was entered in Maracaibo on Monday.", {"charges"}),
+    ("A Russian drone hit a bus in Maracaibo on Tuesday.", {"air_strike"}),
+    ("Gunmen shot dead a municipal police officer outside his home in Maracaibo on Tuesday.", {"killing"}),
+    ("Fighters set fire to the barracks in Maracaibo on Monday.", {"armed_clash"}),
+    ("On Tuesday settlers set fire to olive groves near Maracaibo.", set()),
+    ("Three men appeared in court in Maracaibo on Monday.", {"charges"}),
+    ("Security forces dismantled the protest camp near Maracaibo in November 2010.", {"security_operation"}),
+    ("Troops moved into the Maracaibo buffer zone on Friday.", {"military_deployment"}),
+    ("Scuffles broke out near the Maracaibo town hall on Sunday evening.", {"riot"}),
+    ("Israeli troops pressed on with a raid on Maracaibo on Friday.", {"security_operation"}),
     ("African Union troops were ambushed near Maracaibo on Monday.", {"armed_clash"}),
     ("Three soldiers were killed and four wounded in the ambush near Maracaibo on Monday.", {"armed_clash"}),
     ("A hand grenade was thrown into a tea shop in Maracaibo on Tuesday.", {"bombing"}),
@@ -504,9 +513,20 @@ def test_casualties_after_reported_violence_are_the_attack(nlp):
     "But the rural poll in Maracaibo is asking the wrong question.",
     "The army regularly carries out strikes against rebels near Maracaibo.",
     "The guard was flown to Maracaibo for treatment on Monday.",
+    "UN officials say settler attacks near Maracaibo are now reported almost daily.",
 ])
 def test_elections_films_and_figures_of_speech_are_not_attacks(nlp, text):
     assert events_of(text, nlp) == [], text
+
+
+def test_what_an_arrest_is_in_connection_with_happened(nlp):
+    text = "A bomb exploded in Maracaibo on Thursday. No arrests have been made in connection with Thursday's bombing."
+    assert [e.event_type for e in events_of(text, nlp)] == ["bombing", "bombing"]
+
+
+def test_hostages_freed_did_not_escape(nlp):
+    text = "Rebels kidnapped 28 soldiers near Maracaibo on Monday. All 28 were freed unharmed on Tuesday."
+    assert "escape" not in {e.event_type for e in events_of(text, nlp)}
 
 
 def test_a_repeated_blow_is_one_attack(nlp):
