@@ -297,6 +297,11 @@ EVENT_TYPES: dict[str, EventType] = {
 # What is shot that is not a person: "shot in 18 days on 35-millimeter film", "shooting footage".
 # What burns with nobody in it: "settlers set fire to olive groves".
 UNPEOPLED_PROPERTY = "grove|groves|field|fields|crop|crops|tree|trees|orchard|orchards|forest|farmland|grass|brush|tyres|tires"
+# What residents "protested" when they objected, not marched: "protested the owner's plans to build".
+OBJECTED_WORDS = "plan|proposal|decision|project|development|change|policy|fee|increase|cut|closure|rezoning|permit"
+# Nouns an incident is named under when something is said about it, not of it: "no arrests have been made in
+# connection with Thursday's bombing", "no comment from Kyiv on the Donetsk shelling".
+REFERENCE_HEADS = frozenset("connection comment comments arrest arrests responsibility information word update".split())
 FILMED_WORDS = "film|footage|video|movie|scene|scenes|photo|photos|picture|pictures|episode|commercial|documentary"
 # What is struck that is not a victim: "struck a sensitive nerve", "struck a deal".
 FIGURATIVE_STRIKES = "nerve|chord|deal|balance|tone|note|pose|agreement|bargain|match|tragedy|fear|optimistic|upbeat"
@@ -381,6 +386,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("killing", verbs="die succumb", needs="particle:injuries|injury|wounds|hospital|scene|later",
                 follow_up=True)
     + _triggers("killing", verbs="pronounce", needs="particle:dead", follow_up=True)
+    + _triggers("attack", verbs="suffer sustain", needs="particle:wound|wounds|injury|injuries|burns", follow_up=True)
     + _triggers("attack", verbs="wound injure", needs="person_object+passive", follow_up=True)
     + _triggers("killing", verbs="die", needs="victim_subject", follow_up=True)
     + _triggers("arrest", verbs="capture recapture", needs="person_object")
@@ -429,7 +435,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("escape", verbs="flee", needs="particle:custody|jail|prison")
     + _triggers("escape", verbs="flee slip", needs="force_subject:inmate")
     + _triggers("escape", verbs="free", needs="person_object+custody")
-    + _triggers("protest", verbs="protest rally picket", nouns="protest demonstration rally march sit-in walkout picket")
+    + _triggers("protest", verbs="protest", needs="unless:" + OBJECTED_WORDS)
+    + _triggers("protest", verbs="rally picket", nouns="protest demonstration rally march sit-in walkout picket")
     + _triggers("protest", verbs="demonstrate", needs="intransitive+active")
     + _triggers("protest", verbs="march", needs="force_subject:marcher")
     + _triggers("protest", verbs="block occupy chant", needs="force_subject:protester")
@@ -465,7 +472,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("sanction", verbs="bar ban", needs="particle:entry")
     + _triggers("sanction", verbs="freeze", needs="particle:asset|assets")
     + _triggers("sanction", verbs="add place put", needs="particle:sanction|sanctions|blacklist&list|blacklist")
-    + _triggers("deportation", verbs="deport expel extradite", nouns="deportation expulsion extradition")
+    + _triggers("deportation", verbs="deport expel extradite", nouns="deportation expulsion extradition",
+                needs="not_following:home|homes|house|houses|village|villages|school|schools|party|club")
     + _triggers("military_deployment", verbs="deploy mobilize mobilise station", needs="force_any")
     + _triggers("military_deployment", nouns="deployment")
     + _triggers("military_deployment", verbs="dispatch send move mass rush ship fly airlift", needs="force_object")
@@ -481,7 +489,9 @@ AIRCRAFT_WORDS = frozenset(
     "drone drones aircraft airstrike airstrikes warplane warplanes jet jets helicopter helicopters bomber bombers "
     "gunship gunships uav uavs air-strike air-strikes glide".split()
 )
-MISSILE_WORDS = frozenset("missile missiles rocket rockets artillery mortar mortars shell shells howitzer howitzers".split())
+MISSILE_WORDS = frozenset(
+    "missile missiles rocket rockets artillery mortar mortars shell shells howitzer howitzers projectile projectiles".split()
+)
 FORCE_NOUNS = frozenset(
     "troop troops soldier soldiers force forces army armies military police policeman policemen officer officers "
     "marine marines guard guards guardsman guardsmen paratrooper paratroopers commando commandos "

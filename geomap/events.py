@@ -107,7 +107,7 @@ from geomap.event_types import (
     FIGHT_NOUNS, FORCE_MEMBER_NOUNS, GENERAL_INCIDENT_NOUNS, HABITUAL_WORDS, HARM_CAUSE_TYPES, MILITARY_TARGET_NOUNS, FORCE_NOUNS, IMPLICATIVE_VERBS,
     INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
     MISSILE_WORDS, MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS, PERSON_PRONOUNS,
-    POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, QUANTITY_PRONOUNS, SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS,
+    POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, QUANTITY_PRONOUNS, REFERENCE_HEADS, SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS,
     SUPPORT_VERBS,
     TERRITORY_NOUNS, TRIGGERS, VIOLENT_TYPES, Trigger,
 )
@@ -642,7 +642,8 @@ def _factuality(token, event_type: str) -> str | None:
                 "place", "put"):
             return "state"  # "under arrest", "under indictment" (but "placed under arrest" is an arrest)
         if (token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ in ("with", "of", "for", "on", "to")
-                and head.head.lemma_.lower() in ALLEGATION_HEADS | {"charge", "plead", "guilty"}):
+                and head.head.lemma_.lower() in ALLEGATION_HEADS | {"charge", "plead", "guilty"}) or (
+            token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() == "plea"):
             return "allegation"  # "charged with aggravated arson", "arrested on charges of murder", "pleaded guilty to murder"
         if (current == token and token.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() == "accuse"
                 and not is_passive(head.head)):
@@ -705,9 +706,9 @@ def _presupposed(noun) -> bool:
     disperse the protest", "responded to a shooting"): it happened even under "called to" or "will"."""
     if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj"):
         return False
-    if noun.dep_ == "pobj" and noun.head.head.lower_ == "connection" and (
-            _definite(noun) or any(c.dep_ == "poss" for c in noun.children)):
-        return True  # "no arrests have been made in connection with Thursday's bombing"
+    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in REFERENCE_HEADS and (
+            _definite(noun) or any(c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in noun.children)):
+        return True  # "no arrests have been made in connection with Thursday's bombing", "no comment on the shelling"
     head = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
     if head.lemma_.lower() == "break":
         return any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children)
@@ -800,7 +801,7 @@ def _anchored(token, date_tokens: set[int], headline: bool) -> bool:
     if headline or _outcome_word(token) is not None:
         return True  # headlines drop articles: "Venezuelans back claim in referendum"; "results in fatal stabbing"
     for child in token.children:
-        if child.dep_ in ("det", "poss", "nummod", "relcl", "acl") and child.lower_ != "no":
+        if child.dep_ in ("det", "poss", "nummod", "relcl", "acl") and child.lower_ not in ("no", "all", "any", "every"):
             return True
         if child.dep_ in ("compound", "amod") and (child.pos_ in ("PROPN", "NUM") or child.i in date_tokens
                                                      or child.lemma_.lower() in EVENT_MODIFIERS):
@@ -1322,6 +1323,8 @@ def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
     care = CARE_CUES.search(sentence.text) is not None
     if sentence.headline or not incidents or not (care or FOLLOW_UP_CUES.search(sentence.text)):
         return
+    if set(re.findall(r"[a-z]+", sentence.text.lower())) & (ACCIDENT_NOUNS | VEHICLE_NOUNS):
+        return  # "was taken to hospital after being hit by a car": an accident's victim
     last = incidents[-1]
     near = (sentence.paragraph.index - last.sentence.paragraph.index <= 1
             or sentence.index - last.sentence.index <= EPISODE_SENTENCES)

@@ -475,6 +475,8 @@ def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
     ("Venezuela barred entry to 92 Americans on Monday.", {"sanction"}),
     ("A guilty plea was entered in Maracaibo on Monday.", {"charges"}),
     ("A Russian drone hit a bus in Maracaibo on Tuesday.", {"air_strike"}),
+    ("Guilty plea in Maracaibo killings.", {"charges"}),
+    ("On Tuesday projectiles struck residential areas of Maracaibo, killing one man.", {"shelling"}),
     ("Gunmen shot dead a municipal police officer outside his home in Maracaibo on Tuesday.", {"killing"}),
     ("Fighters set fire to the barracks in Maracaibo on Monday.", {"armed_clash"}),
     ("On Tuesday settlers set fire to olive groves near Maracaibo.", set()),
@@ -514,14 +516,24 @@ def test_casualties_after_reported_violence_are_the_attack(nlp):
     "The army regularly carries out strikes against rebels near Maracaibo.",
     "The guard was flown to Maracaibo for treatment on Monday.",
     "UN officials say settler attacks near Maracaibo are now reported almost daily.",
+    "Residents of Maracaibo protested the owner's plans to build homes on the land.",
+    "Their grandparents fled or were expelled from their homes near Maracaibo in the war.",
+    "Maracaibo accounted for a third of all attacks on security forces.",
 ])
 def test_elections_films_and_figures_of_speech_are_not_attacks(nlp, text):
-    assert events_of(text, nlp) == [], text
+    assert events_of("Maracaibo report\n\n" + text, nlp) == [], text
 
 
 def test_what_an_arrest_is_in_connection_with_happened(nlp):
     text = "A bomb exploded in Maracaibo on Thursday. No arrests have been made in connection with Thursday's bombing."
     assert [e.event_type for e in events_of(text, nlp)] == ["bombing", "bombing"]
+
+
+def test_wounds_suffered_after_an_attack_report_it_but_not_after_a_crash(nlp):
+    shot = events_of("A man was shot in Maracaibo on Friday. His passenger suffered a leg wound.", nlp)
+    assert [e.event_type for e in shot] == ["attack", "attack"]
+    crash = events_of("A man was shot in Maracaibo on Friday. A woman was taken to hospital after being hit by a car.", nlp)
+    assert [e.event_type for e in crash] == ["attack"]
 
 
 def test_hostages_freed_did_not_escape(nlp):
