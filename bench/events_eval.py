@@ -88,6 +88,8 @@ GOLD_SETS = {
     "heldout8": ["events_gold_heldout8_a.jsonl", "events_gold_heldout8_b.jsonl"],
     "heldout9-lgl": ["events_gold_heldout9_lgl.jsonl"],
     "heldout9-written": ["events_gold_heldout9_written.jsonl"],
+    "heldout10-lgl": ["events_gold_heldout10_lgl.jsonl"],
+    "heldout10-written": ["events_gold_heldout10_written.jsonl"],
 }
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 

@@ -302,6 +302,8 @@ OBJECTED_WORDS = "plan|proposal|decision|project|development|change|policy|fee|i
 # Nouns an incident is named under when something is said about it, not of it: "no arrests have been made in
 # connection with Thursday's bombing", "no comment from Kyiv on the Donetsk shelling".
 REFERENCE_HEADS = frozenset("connection comment comments arrest arrests responsibility information word update".split())
+# Places searched in an operation, not a person or a car: "investigators searched the property".
+SEARCHED_PREMISES = "home|homes|house|houses|residence|residences|property|properties|premises|apartment|building|compound|village|villages"
 FILMED_WORDS = "film|footage|video|movie|scene|scenes|photo|photos|picture|pictures|episode|commercial|documentary"
 # What is struck that is not a victim: "struck a sensitive nerve", "struck a deal".
 FIGURATIVE_STRIKES = "nerve|chord|deal|balance|tone|note|pose|agreement|bargain|match|tragedy|fear|optimistic|upbeat"
@@ -425,6 +427,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("security_operation", nouns="crackdown manhunt dragnet")
     + _triggers("security_operation", nouns="sweep", needs="particle:military|security|police|army")
     + _triggers("security_operation", verbs="comb scour cordon", needs="force_subject")
+    + _triggers("security_operation", verbs="search", needs="force_subject+particle:" + SEARCHED_PREMISES)
+    + _triggers("security_operation", nouns="search", needs="particle:narcotic|narcotics|drug|drugs|police|warrant")
     + _triggers("security_operation", verbs="enter", needs="force_subject+place_object")
     + _triggers("security_operation", verbs="dismantle clear raze",
                 needs="force_subject+particle:camp|camps|encampment|barricade|barricades|blockade|blockades")
@@ -457,6 +461,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("territorial_claim", nouns="sovereignty", needs="support")
     + _triggers("territorial_claim", nouns="claim", needs="support")
     + _triggers("election", verbs="vote", needs="electorate")
+    + _triggers("election", verbs="take get receive win garner", needs="particle:votes|ballots")
+    + _triggers("election", verbs="approve reject pass back", needs="force_subject:voter")
     + _triggers("election", verbs="elect", needs="clausal")
     + _triggers("election", nouns="election referendum runoff ballot voting re-poll repoll by-election")
     + _triggers("election", verbs="win", needs="particle:mayoralty|presidency|governorship|premiership|seat|seats"
@@ -622,6 +628,8 @@ MILITARY_TARGET_NOUNS = frozenset(
 )
 # Verbs of touching off an explosive: "the truck struck a landmine", "he stepped on an IED".
 DEVICE_CONTACT_VERBS = frozenset("hit strike detonate trigger step".split())
+# Who votes in an election: "voters approved table gaming".
+VOTER_NOUNS = frozenset("voter voters electorate electors".split())
 # Who flees custody ("inmates fled", "prisoners slipped out").
 INMATE_NOUNS = frozenset("inmate inmates prisoner prisoners detainee detainees convict convicts".split())
 # Who escapes in an escape incident: people held in custody, or anyone fleeing a place of custody

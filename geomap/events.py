@@ -108,7 +108,7 @@ from geomap.event_types import (
     INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
     MISSILE_WORDS, MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS, PERSON_PRONOUNS,
     POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, QUANTITY_PRONOUNS, REFERENCE_HEADS, SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS,
-    SUPPORT_VERBS,
+    SUPPORT_VERBS, VOTER_NOUNS,
     TERRITORY_NOUNS, TRIGGERS, VIOLENT_TYPES, Trigger,
 )
 from geomap.nlp import load_parser
@@ -322,7 +322,7 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
                                               for g in c.children) for c in token.children)
         return bool(words & POLICE_NOUNS) and (national or placed)
     if needs.startswith("force_subject"):
-        nouns = {"protester": PROTESTER_NOUNS, "marcher": MARCHER_NOUNS, "inmate": INMATE_NOUNS}.get(
+        nouns = {"protester": PROTESTER_NOUNS, "marcher": MARCHER_NOUNS, "inmate": INMATE_NOUNS, "voter": VOTER_NOUNS}.get(
             needs.partition(":")[2], FORCE_NOUNS)
         return bool(_noun_words(_subject(token)) & nouns)
     if needs == "force_object":  # "sent troops"; not "sending an undercover agent a message"
