@@ -288,7 +288,8 @@ EVENT_TYPES: dict[str, EventType] = {
         EventType("military_deployment", "Military deployment", "Strategic developments", "Other", 15,
                   movement=True),
         EventType("sanction", "Sanction/designation", None, None, 16, state_act=True),
-        EventType("territorial_claim", "Territorial claim", None, None, 17, movement=True),  # "a claim to X"
+        EventType("territorial_claim", "Territorial claim", None, None, 17, frozenset({"election"}),
+                  movement=True),  # "a claim to X"; a referendum that claims territory is not also an election
         EventType("election", "Election", None, None, 18),
     )
 }
@@ -360,7 +361,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", nouns="wound", needs="particle:gunshot|stab|bullet|knife")
     + _triggers("attack", nouns="gunfire", needs="casualty")
     + _triggers("attack", verbs="ring erupt", needs="shots_subject")
-    + _triggers("attack", verbs="rob", nouns="robbery", needs="particle:gunpoint|knifepoint|armed|gun|knife")
+    + _triggers("attack", verbs="rob", nouns="robbery", needs="particle:gunpoint|knifepoint|armed|gun|knife|aggravated|violent")
     + _triggers("attack", verbs="pull", needs="particle:gun|knife|pistol|handgun|rifle|weapon&on")
     + _triggers("attack", nouns="attempt", needs="particle:assassination|murder|life")
     + _triggers("attack", verbs="open", needs="particle:fire")
@@ -626,6 +627,15 @@ FIGHT_NOUNS = frozenset("ambush clash encounter gunfight firefight shootout shoo
 MILITARY_TARGET_NOUNS = frozenset(
     "convoy convoys patrol patrols checkpoint checkpoints outpost outposts barracks garrison garrisons".split()
 )
+# Words of a bomb set off on the ground, not dropped from the air ("a suicide car bombing").
+GROUND_BOMB_MODIFIERS = frozenset("car suicide roadside truck vehicle motorcycle bicycle parcel letter".split())
+# Gunfire: fired on, forces fight back ("a patrol came under fire", "opened fire on soldiers").
+GUNFIRE_LEMMAS = frozenset("come fire open ambush".split())
+# What police fire at crowds to disperse them: part of the protest or riot, not an attack.
+CROWD_CONTROL_WORDS = frozenset("tear teargas gas cannon cannons pepper rubber stun grenades".split())
+# Forces that fight back when fired on: soldiers and their convoys, not police (a suspect firing at
+# officers is an attack) and not aircraft (a helicopter under fire).
+FIRED_ON_FORCES = (FORCE_NOUNS - AIRCRAFT_WORDS - POLICE_NOUNS) | MILITARY_TARGET_NOUNS
 # Verbs of touching off an explosive: "the truck struck a landmine", "he stepped on an IED".
 DEVICE_CONTACT_VERBS = frozenset("hit strike detonate trigger step".split())
 # Who votes in an election: "voters approved table gaming".

@@ -100,16 +100,16 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ASSAILANT_NOUNS, CARE_CUES, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, CANCEL_VERBS,
-    CAPTIVE_NOUNS, CAPTOR_NOUNS, CASE_NOUNS, COUNT_NOUNS,
-    CASUALTY_LEMMAS, CROWD_WORDS, CUSTODY_WORDS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES, EVALUATIVE_VERBS,
-    DEVICE_CONTACT_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGURATIVE_MODIFIERS, FOLLOW_UP_CUES,
-    FIGHT_NOUNS, FORCE_MEMBER_NOUNS, GENERAL_INCIDENT_NOUNS, HABITUAL_WORDS, HARM_CAUSE_TYPES, MILITARY_TARGET_NOUNS, FORCE_NOUNS, IMPLICATIVE_VERBS,
-    INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
-    MISSILE_WORDS, MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS, PERSON_PRONOUNS,
-    POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, QUANTITY_PRONOUNS, REFERENCE_HEADS, SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS,
-    SUPPORT_VERBS, VOTER_NOUNS,
-    TERRITORY_NOUNS, TRIGGERS, VIOLENT_TYPES, Trigger,
+    ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS,
+    ASSAILANT_NOUNS, CANCEL_VERBS, CAPTIVE_NOUNS, CAPTOR_NOUNS, CARE_CUES, CASE_NOUNS, CASUALTY_LEMMAS, COUNT_NOUNS,
+    CROWD_CONTROL_WORDS, CROWD_WORDS, CUSTODY_WORDS, DEVICE_CONTACT_VERBS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES,
+    EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGHT_NOUNS, FIGURATIVE_MODIFIERS, FIRED_ON_FORCES,
+    FOLLOW_UP_CUES, FORCE_MEMBER_NOUNS, FORCE_NOUNS, GENERAL_INCIDENT_NOUNS, GROUND_BOMB_MODIFIERS, GUNFIRE_LEMMAS,
+    HABITUAL_WORDS, HARM_CAUSE_TYPES, IMPLICATIVE_VERBS, INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS,
+    LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS, MILITARY_TARGET_NOUNS, MISSILE_WORDS, MOTION_NOUNS,
+    NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS, PERSON_PRONOUNS, POLICE_NOUNS, PRESUPPOSING_VERBS,
+    PROTESTER_NOUNS, QUANTITY_PRONOUNS, REFERENCE_HEADS, SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS,
+    STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS, VIOLENT_TYPES, VOTER_NOUNS, Trigger,
 )
 from geomap.nlp import load_parser
 from geomap.models import Document, Event, ResolvedMention, Source
@@ -489,9 +489,16 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             "attack", "strike", "bomb", "bombing", "fire", "open", "raid", "assault", "bombard", "bombardment"):
         if _noun_words(token) & MISSILE_WORDS:
             return "shelling"
+        if _noun_words(token) & GROUND_BOMB_MODIFIERS:
+            return "bombing"  # "a suicide car bombing killed 40", even in a story about air strikes
         if (sentence_words & AIRCRAFT_WORDS - {"bomber", "bombers"} - _targets(token) or _AIRCRAFT_PHRASE.search(sentence_text)
                 or _noun_words(token) & {"air", "drone"}):  # a "bomber" is usually a suicide bomber
             return "air_strike"
+    if (event_type == "attack" and lemma in ("fire", "use", "open") and _noun_words(_object(token)) & CROWD_CONTROL_WORDS
+            and _targets(token) & (PROTESTER_NOUNS | MARCHER_NOUNS | CROWD_WORDS)):
+        return "protest"  # "police fired tear gas at protesters": the protest, dispersed
+    if event_type == "attack" and lemma in GUNFIRE_LEMMAS and _targets(token) & FIRED_ON_FORCES:
+        return "armed_clash"  # "a patrol came under fire", "soldiers were fired on": armed men fire on forces
     if event_type in ("attack", "killing") and (_armed_sides(token, subject_words, event_type == "killing") or (
             _targets(token) & (FORCE_NOUNS | MILITARY_TARGET_NOUNS) and (lemma == "ambush" or _in_a_fight(token)))):
         return "armed_clash"  # "militants attacked a police post", "troops were ambushed", "killed in the ambush"
@@ -505,7 +512,8 @@ def _own_clause_words(token) -> set[str]:
     """The sentence's words outside relative clauses that do not contain ``token`` ("the party, which has
     governed since independence, won 71 percent of the vote": not "independence")."""
     def aside(t) -> bool:
-        return any(a.dep_ == "relcl" and not any(x == a for x in [token, *token.ancestors]) for a in [t, *t.ancestors])
+        return any(a.dep_ == "relcl" and a.head != token and not any(x == a for x in [token, *token.ancestors])
+                   for a in [t, *t.ancestors])
     return {t.lemma_.lower() for t in token.sent if not aside(t)}
 
 
@@ -563,8 +571,10 @@ def _armed_sides(token, subject_words: set[str], fatal: bool) -> bool:
     targets = _targets(token)
     if is_passive(token):  # "soldiers were ambushed by militants"
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
-        if agent is None:  # "three of the attackers were killed": fighters die in a fight
-            return token.lemma_.lower() in DEATH_WORDS and bool(subject_words & (ARMED_GROUP_NOUNS | ASSAILANT_NOUNS))
+        if agent is None:  # "three of the attackers were killed": fighters die in a fight (not a strike's toll)
+            weapons = {t.lemma_.lower() for t in token.sent} & (AIRCRAFT_WORDS | MISSILE_WORDS | EXPLOSIVE_NOUNS)
+            return (token.lemma_.lower() in DEATH_WORDS and bool(subject_words & (ARMED_GROUP_NOUNS | ASSAILANT_NOUNS))
+                    and not weapons)
         subject_words = {w for c in agent.children if c.dep_ == "pobj" for w in _noun_words(c)}
     forces = FORCE_NOUNS - POLICE_NOUNS if fatal else FORCE_NOUNS  # gunmen killing a police officer: a killing
     return bool((subject_words & ARMED_GROUP_NOUNS and targets & (forces | MILITARY_TARGET_NOUNS))
@@ -797,7 +807,7 @@ def _anchored(token, date_tokens: set[int], headline: bool) -> bool:
     if token.dep_ == "compound" and token.head.pos_ != "VERB":
         # "arrest warrant", "kidnapping charges" (a "compound" of a verb is a misparsed subject); but in a
         # headline without a verb, a verb trigger after a plural subject is the verb: "Hundreds protest closures"
-        return headline and _headline_verb(token)
+        return headline and (_headline_verb(token) or _verb_only(token))  # "... as police detain journalists"
     if headline or _outcome_word(token) is not None:
         return True  # headlines drop articles: "Venezuelans back claim in referendum"; "results in fatal stabbing"
     for child in token.children:
@@ -821,6 +831,12 @@ def _anchored(token, date_tokens: set[int], headline: bool) -> bool:
         if clause.dep_ != "conj" or clause.head == clause:
             return False
         clause = clause.head
+
+
+def _verb_only(token) -> bool:
+    """A word that is an incident trigger only as a verb ("detain"), whatever the parser tagged it."""
+    return ((token.lower_, "VERB") in _TRIGGER_INDEX or (token.lemma_.lower(), "VERB") in _TRIGGER_INDEX) and not (
+        (token.lower_, "NOUN") in _TRIGGER_INDEX or (token.lemma_.lower(), "NOUN") in _TRIGGER_INDEX)
 
 
 def _headline_verb(token) -> bool:
@@ -1072,7 +1088,8 @@ def _sentence_hits(sentence: Sentence, last_violence: str | None) -> list[_Hit]:
     for token in doc:
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else token.pos_
         lemma = token.lemma_.lower()
-        if sentence.headline and pos == "ADJ" and (token.lower_, "VERB") in _TRIGGER_INDEX:
+        if sentence.headline and ((pos == "ADJ" and (token.lower_, "VERB") in _TRIGGER_INDEX) or (
+                pos == "NOUN" and token.dep_ in ("amod", "compound") and _verb_only(token))):
             pos = "VERB"  # headlines drop the words that make a verb a verb: "Police detain opposition leaders"
         if pos == "VERB" and token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
             pos, lemma = "NOUN", token.lower_  # a gerund used as a noun: "Fighting continued on Tuesday"
@@ -1312,8 +1329,9 @@ def _repeated(token) -> bool:
     out frequent bombings", "expulsions have become routine"."""
     verb = token if token.pos_ in ("VERB", "AUX") else clause_verb(token)
     words = {c.lower_ for c in token.children if c.dep_ in ("amod", "advmod")}
-    if verb is not None:
-        words |= {c.lower_ for c in verb.children if c.dep_ in ("advmod", "acomp", "npadvmod")}
+    verbs = [verb, verb.head] if verb is not None and verb.dep_ == "advcl" else [verb]  # "were frequent, killing ..."
+    for v in (v for v in verbs if v is not None):
+        words |= {c.lower_ for c in v.children if c.dep_ in ("advmod", "acomp", "npadvmod")}
     return bool(words & HABITUAL_WORDS)
 
 

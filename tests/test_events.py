@@ -479,6 +479,13 @@ def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
     ("Democrat Slater took 71,445 votes in Maracaibo on Tuesday.", {"election"}),
     ("Maracaibo voters approved table gaming at the racetrack in August 2007.", {"election"}),
     ("Police searched the property in Maracaibo on Monday.", {"security_operation"}),
+    ("A patrol came under fire from armed men near Maracaibo on Monday afternoon.", {"armed_clash"}),
+    ("A man opened fire on two police officers in Maracaibo on Monday.", {"attack"}),
+    ("Police fired tear gas at thousands of protesters in Maracaibo late on Monday.", {"protest"}),
+    ("Coast guard ships fired water cannon at a supply boat near Maracaibo on Sunday.", {"attack"}),
+    ("Jets circled overhead as a suicide car bombing killed 40 police in Maracaibo on Monday.", {"bombing"}),
+    ("A dairy owner was hurt in an aggravated robbery in Maracaibo on Sunday.", {"attack"}),
+    ("In December 2023, Maracaibo held a referendum in which voters approved independence.", {"territorial_claim"}),
     ("He was arrested after a narcotics search at a Maracaibo residence on Monday.", {"arrest", "security_operation"}),
     ("On Tuesday projectiles struck residential areas of Maracaibo, killing one man.", {"shelling"}),
     ("Gunmen shot dead a municipal police officer outside his home in Maracaibo on Tuesday.", {"killing"}),
@@ -523,6 +530,7 @@ def test_casualties_after_reported_violence_are_the_attack(nlp):
     "Residents of Maracaibo protested the owner's plans to build homes on the land.",
     "Their grandparents fled or were expelled from their homes near Maracaibo in the war.",
     "Maracaibo accounted for a third of all attacks on security forces.",
+    "Before 2021, exchanges of fire near Maracaibo were frequent, killing soldiers and villagers.",
 ])
 def test_elections_films_and_figures_of_speech_are_not_attacks(nlp, text):
     assert events_of("Maracaibo report\n\n" + text, nlp) == [], text
@@ -587,6 +595,12 @@ def test_a_victims_death_after_reported_violence_is_a_killing(nlp, follow_up):
     assert [e.event_type for e in shooting] == ["attack", "killing"]
     illness = events_of(f"A man fell ill in Maracaibo on Friday. {follow_up}", nlp)
     assert illness == []
+
+
+def test_a_headline_verb_parsed_as_a_modifier_is_read_as_the_verb(nlp):
+    title = "Soldiers killed in clash near Maracaibo as Zulia police detain journalists"
+    events = events_of(f"{title}\n\nThe clash began at dawn.", nlp, title=title)
+    assert {e.event_type for e in events if e.summary == title} == {"armed_clash", "arrest"}
 
 
 def test_a_verbless_headline_reads_its_incident_noun_as_the_verb(nlp):
