@@ -350,7 +350,9 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("killing", nouns="shooting stabbing beating", needs="particle:fatal|deadly")
     + _triggers("killing", verbs="stab beat hack", needs="particle:death|dead|fatally")
     + _triggers("killing", verbs="massacre", nouns="massacre bloodshed")
-    + _triggers("attack", verbs="attack assault ambush stab knife torch firebomb carjack",
+    + _triggers("attack", verbs="torch firebomb", needs="unless:" + UNPEOPLED_PROPERTY + "|truck|trucks|car|cars|vehicle"
+                "|vehicles|bus|buses|earthmover|excavator|motorcycle|motorcycles")
+    + _triggers("attack", verbs="attack assault ambush stab knife carjack",
                 nouns="attack assault ambush shooting stabbing arson carjacking mugging firebombing")
     + _triggers("attack", verbs="hack", needs="person_object")
     + _triggers("attack", verbs="ram", needs="particle:into|boat|boats|vessel|vessels|ship|ships|car|cars|vehicle|vehicles"

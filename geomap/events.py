@@ -597,7 +597,10 @@ def _targets(token) -> set[str]:
         if child.dep_ == "prep" and child.lower_ in aimed:
             targets |= {w for c in child.children if c.dep_ == "pobj" for w in _noun_words(c)}
     if is_passive(token) or token.lemma_.lower() == "come":
-        targets |= _noun_words(_subject(token))
+        subject = _subject(token)
+        if subject is not None and subject.pos_ == "PRON" and token.dep_ == "advcl":
+            subject = _subject(token.head)  # "troops were responding ... when they came under fire"
+        targets |= _noun_words(subject)
     if token.pos_ == "NOUN":  # "the ambush on the convoy", "an AU convoy ambush"
         targets |= {w for c in token.children if c.dep_ in ("compound", "poss") for w in _noun_words(c)}
     return targets
@@ -651,7 +654,7 @@ def _factuality(token, event_type: str) -> str | None:
         if current == token and current.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() not in (
                 "place", "put"):
             return "state"  # "under arrest", "under indictment" (but "placed under arrest" is an arrest)
-        if (token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ in ("with", "of", "for", "on", "to")
+        if (token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ in ("with", "of", "for", "on", "to", "including")
                 and head.head.lemma_.lower() in ALLEGATION_HEADS | {"charge", "plead", "guilty"}) or (
             token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() == "plea"):
             return "allegation"  # "charged with aggravated arson", "arrested on charges of murder", "pleaded guilty to murder"
@@ -808,6 +811,9 @@ def _anchored(token, date_tokens: set[int], headline: bool) -> bool:
         # "arrest warrant", "kidnapping charges" (a "compound" of a verb is a misparsed subject); but in a
         # headline without a verb, a verb trigger after a plural subject is the verb: "Hundreds protest closures"
         return headline and (_headline_verb(token) or _verb_only(token))  # "... as police detain journalists"
+    if (token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NNS" and token.head.lemma_.lower() in TREND_VERBS
+            and not any(c.dep_ in ("det", "nummod", "poss") for c in token.children)):
+        return False  # "Shootings have increased", "Killings attributed to gangs have risen": a trend
     if headline or _outcome_word(token) is not None:
         return True  # headlines drop articles: "Venezuelans back claim in referendum"; "results in fatal stabbing"
     for child in token.children:
@@ -1103,7 +1109,7 @@ def _sentence_hits(sentence: Sentence, last_violence: str | None) -> list[_Hit]:
         if trigger is None:
             continue
         event_type = _adjust_type(trigger.event_type, token, sentence_words, sentence.text)
-        if (trigger.follow_up and last_violence in HARM_CAUSE_TYPES
+        if ((trigger.follow_up or (lemma == "wound" and pos == "NOUN")) and last_violence in HARM_CAUSE_TYPES
                 and event_type in EVENT_TYPES[last_violence].absorbs):
             event_type = last_violence
         if event_type is None:

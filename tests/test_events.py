@@ -480,6 +480,9 @@ def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
     ("Maracaibo voters approved table gaming at the racetrack in August 2007.", {"election"}),
     ("Police searched the property in Maracaibo on Monday.", {"security_operation"}),
     ("A patrol came under fire from armed men near Maracaibo on Monday afternoon.", {"armed_clash"}),
+    ("Troops were responding to reports of armed men near Maracaibo on Monday when they came under fire.",
+     {"armed_clash"}),
+    ("Nineteen were arraigned in Maracaibo on Saturday on charges including rioting and assault.", {"charges"}),
     ("A man opened fire on two police officers in Maracaibo on Monday.", {"attack"}),
     ("Police fired tear gas at thousands of protesters in Maracaibo late on Monday.", {"protest"}),
     ("Coast guard ships fired water cannon at a supply boat near Maracaibo on Sunday.", {"attack"}),
@@ -531,6 +534,8 @@ def test_casualties_after_reported_violence_are_the_attack(nlp):
     "Their grandparents fled or were expelled from their homes near Maracaibo in the war.",
     "Maracaibo accounted for a third of all attacks on security forces.",
     "Before 2021, exchanges of fire near Maracaibo were frequent, killing soldiers and villagers.",
+    "On Tuesday night, rebels torched two trucks near Maracaibo.",
+    "According to UN figures, killings attributed to gangs in Maracaibo have risen every year since 2021.",
 ])
 def test_elections_films_and_figures_of_speech_are_not_attacks(nlp, text):
     assert events_of("Maracaibo report\n\n" + text, nlp) == [], text
