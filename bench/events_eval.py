@@ -90,6 +90,8 @@ GOLD_SETS = {
     "heldout9-written": ["events_gold_heldout9_written.jsonl"],
     "heldout10-lgl": ["events_gold_heldout10_lgl.jsonl"],
     "heldout10-written": ["events_gold_heldout10_written.jsonl"],
+    "heldout11-lgl": ["events_gold_heldout11_lgl.jsonl"],
+    "heldout11-written": ["events_gold_heldout11_written.jsonl"],
 }
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 

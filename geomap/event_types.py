@@ -305,6 +305,8 @@ OBJECTED_WORDS = "plan|proposal|decision|project|development|change|policy|fee|i
 REFERENCE_HEADS = frozenset("connection comment comments arrest arrests responsibility information word update".split())
 # Places searched in an operation, not a person or a car: "investigators searched the property".
 SEARCHED_PREMISES = "home|homes|house|houses|residence|residences|property|properties|premises|apartment|building|compound|village|villages"
+# Rallies that are not protests: "a kickoff rally", "a campaign rally".
+CAMPAIGN_WORDS = "kickoff|campaign|pep|fundraising|fundraiser|victory|car|motorcycle|stock|market|comeback"
 FILMED_WORDS = "film|footage|video|movie|scene|scenes|photo|photos|picture|pictures|episode|commercial|documentary"
 # What is struck that is not a victim: "struck a sensitive nerve", "struck a deal".
 FIGURATIVE_STRIKES = "nerve|chord|deal|balance|tone|note|pose|agreement|bargain|match|tragedy|fear|optimistic|upbeat"
@@ -359,7 +361,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
                 "|truck|trucks|crowd|crowds|people|protesters")
     + _triggers("attack", verbs="shoot", needs="unless:dead|down|death|fatally|" + FILMED_WORDS)
     + _triggers("attack", verbs="beat", needs="person_object+unless:out|win|defeat|edge|top|race|seat|election|vote")
-    + _triggers("attack", verbs="punch kick pistol-whip grab drag hit slash slice", needs="person_object")
+    + _triggers("attack", verbs="hit", needs="person_object+unless:hard|harder|hardest")  # not "states hard hit by the downturn"
+    + _triggers("attack", verbs="punch kick pistol-whip grab drag slash slice", needs="person_object")
     + _triggers("attack", nouns="wound", needs="particle:gunshot|stab|bullet|knife")
     + _triggers("attack", nouns="gunfire", needs="casualty")
     + _triggers("attack", verbs="ring erupt", needs="shots_subject")
@@ -395,7 +398,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", verbs="wound injure", needs="person_object+passive", follow_up=True)
     + _triggers("killing", verbs="die", needs="victim_subject", follow_up=True)
     + _triggers("arrest", verbs="capture recapture", needs="person_object")
-    + _triggers("arrest", verbs="arrest detain apprehend nab handcuff jail remand",
+    + _triggers("arrest", verbs="handcuff", needs="unless:herself|himself|themselves|myself|yourself")
+    + _triggers("arrest", verbs="arrest detain apprehend nab jail remand",
                 nouns="arrest detention capture roundup")
     + _triggers("arrest", verbs="round", needs="particle:up+person_object")
     + _triggers("arrest", verbs="haul", needs="particle:off|away+person_object")
@@ -415,7 +419,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("charges", nouns="charge", needs="support")
     + _triggers("charges", verbs="face", needs="particle:charge|charges|count|counts")
     + _triggers("charges", verbs="bring", needs="particle:court|judge|magistrate&charge|charges")
-    + _triggers("charges", verbs="appear produce", needs="particle:court|judge|magistrate")
+    + _triggers("charges", verbs="appear produce", needs="particle:court|judge|magistrate+unless:failure|fail|due|expected|scheduled")
     + _triggers("charges", verbs="plead", needs="particle:charge|charges|count|counts|guilty|innocent|contest")
     + _triggers("charges", nouns="plea", needs="particle:guilty|innocent|not")
     + _triggers("charges", verbs="stand go", needs="particle:trial")
@@ -443,7 +447,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("escape", verbs="flee slip", needs="force_subject:inmate")
     + _triggers("escape", verbs="free", needs="person_object+custody")
     + _triggers("protest", verbs="protest", needs="unless:" + OBJECTED_WORDS)
-    + _triggers("protest", verbs="rally picket", nouns="protest demonstration rally march sit-in walkout picket")
+    + _triggers("protest", verbs="rally", nouns="rally", needs="unless:" + CAMPAIGN_WORDS)
+    + _triggers("protest", verbs="picket", nouns="protest demonstration march sit-in walkout picket")
     + _triggers("protest", verbs="demonstrate", needs="intransitive+active")
     + _triggers("protest", verbs="march", needs="force_subject:marcher")
     + _triggers("protest", verbs="block occupy chant", needs="force_subject:protester")
@@ -459,14 +464,15 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("territorial_claim", verbs="annex", nouns="annexation")
     + _triggers("territorial_claim", verbs="claim", needs="place_object")
     + _triggers("territorial_claim", verbs="proclaim declare", needs="particle:territory|sovereignty|independence")
-    + _triggers("territorial_claim", verbs="incorporate", needs="place_object")
+    + _triggers("territorial_claim", verbs="incorporate", needs="place_object+particle:territory|state|region|area|province"
+                "|country|map")
     + _triggers("territorial_claim", nouns="territory part", needs="sovereign_attribute")
     + _triggers("territorial_claim", nouns="sovereignty", needs="support")
     + _triggers("territorial_claim", nouns="claim", needs="support")
     + _triggers("election", verbs="vote", needs="electorate")
     + _triggers("election", verbs="take get receive win garner", needs="particle:votes|ballots")
     + _triggers("election", verbs="approve reject pass back", needs="force_subject:voter")
-    + _triggers("election", verbs="elect", needs="clausal")
+    + _triggers("election", verbs="elect", needs="clausal+not_following:trial|jury")
     + _triggers("election", nouns="election referendum runoff ballot voting re-poll repoll by-election")
     + _triggers("election", verbs="win", needs="particle:mayoralty|presidency|governorship|premiership|seat|seats"
                 "|runoff|election|vote|ballot|term|re-election|reelection")

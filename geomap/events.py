@@ -82,6 +82,7 @@ the document's) were found. Reports of one incident inside a document are merged
 """
 from __future__ import annotations
 
+import calendar
 import hashlib
 import logging
 import re
@@ -163,6 +164,7 @@ TEMPORAL_MARKERS = frozenset("since after before following until once".split())
 RECENT_DAYS = 31
 
 EPISODE_SENTENCES = 3
+CALENDAR_NAMES = frozenset(calendar_name.lower() for calendar_name in (*calendar.month_name[1:], *calendar.day_name))
 EPISODE_GAP_DAYS = 2  # incidents dated this close together can share a place ("the following morning")
 
 ANAPHORIC_PRONOUNS = frozenset("he she they it his her their".split())
@@ -656,7 +658,8 @@ def _factuality(token, event_type: str) -> str | None:
             return "state"  # "under arrest", "under indictment" (but "placed under arrest" is an arrest)
         if (token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ in ("with", "of", "for", "on", "to", "including")
                 and head.head.lemma_.lower() in ALLEGATION_HEADS | {"charge", "plead", "guilty"}) or (
-            token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() == "plea"):
+            token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ == "in"
+            and head.head.lemma_.lower() in COURT_HEADS | {"plea", "indictment", "arraign"}):
             return "allegation"  # "charged with aggravated arson", "arrested on charges of murder", "pleaded guilty to murder"
         if (current == token and token.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() == "accuse"
                 and not is_passive(head.head)):
@@ -1220,7 +1223,8 @@ def _sentence_case(sentence: Sentence) -> str:
     for match in words[1:]:
         word = match.group()
         inside_place = any(start <= match.start() < end for start, end in kept)
-        if word[0].isupper() and word[1:] == word[1:].lower() and not inside_place and len(word.lower()) == len(word):
+        if (word[0].isupper() and word[1:] == word[1:].lower() and not inside_place and len(word.lower()) == len(word)
+                and word.lower() not in CALENDAR_NAMES):  # "in December slaying": a month stays a name
             chars[match.start():match.end()] = word.lower()
     return "".join(chars)
 

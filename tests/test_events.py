@@ -483,6 +483,7 @@ def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
     ("Troops were responding to reports of armed men near Maracaibo on Monday when they came under fire.",
      {"armed_clash"}),
     ("Nineteen were arraigned in Maracaibo on Saturday on charges including rioting and assault.", {"charges"}),
+    ("They pleaded not guilty in Maracaibo on Monday and elected for trial at Crown Court.", {"charges"}),
     ("A man opened fire on two police officers in Maracaibo on Monday.", {"attack"}),
     ("Police fired tear gas at thousands of protesters in Maracaibo late on Monday.", {"protest"}),
     ("Coast guard ships fired water cannon at a supply boat near Maracaibo on Sunday.", {"attack"}),
@@ -535,6 +536,11 @@ def test_casualties_after_reported_violence_are_the_attack(nlp):
     "Maracaibo accounted for a third of all attacks on security forces.",
     "Before 2021, exchanges of fire near Maracaibo were frequent, killing soldiers and villagers.",
     "On Tuesday night, rebels torched two trucks near Maracaibo.",
+    "A woman handcuffed herself to her husband in Maracaibo on Sunday so he would not leave.",
+    "Smith is also wanted in Maracaibo for failure to appear in court.",
+    "The city asked on Monday that its water system be incorporated into the Maracaibo regional plan.",
+    "The new organization holds a kickoff rally on Tuesday in Maracaibo.",
+    "People are moving into Maracaibo from states harder hit by the downturn.",
     "According to UN figures, killings attributed to gangs in Maracaibo have risen every year since 2021.",
 ])
 def test_elections_films_and_figures_of_speech_are_not_attacks(nlp, text):
@@ -606,6 +612,12 @@ def test_a_headline_verb_parsed_as_a_modifier_is_read_as_the_verb(nlp):
     title = "Soldiers killed in clash near Maracaibo as Zulia police detain journalists"
     events = events_of(f"{title}\n\nThe clash began at dawn.", nlp, title=title)
     assert {e.event_type for e in events if e.summary == title} == {"armed_clash", "arrest"}
+
+
+def test_the_killing_an_indictment_is_in_is_its_allegation(nlp):
+    title = "Grand Jury Indicts Man In December Slaying."
+    events = events_of(f"{title}\n\nThe grand jury in Maracaibo returned the indictment on Monday.", nlp, title=title)
+    assert {e.event_type for e in events} == {"charges"}
 
 
 def test_a_verbless_headline_reads_its_incident_noun_as_the_verb(nlp):
