@@ -980,6 +980,7 @@ class _Incident:
     fatalities: int | None = None
     actors: tuple[str, ...] = ()
     verb_trigger: bool = True
+    follows: "_Incident | None" = None  # the incident a follow-up sentence reports again
 
 
 @dataclass
@@ -1359,7 +1360,7 @@ def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
     if last.event_type in VIOLENT_TYPES and near:
         event_type = "attack" if care and last.event_type == "killing" else last.event_type
         incidents.append(_Incident(sentence, event_type, [], None, last.window, "reference", list(last.places),
-                                   "reference" if last.places else "none", verb_trigger=False))
+                                   "reference" if last.places else "none", verb_trigger=False, follows=last))
 
 
 def _definite(noun) -> bool:
@@ -1498,7 +1499,10 @@ def _locate_fallbacks(incidents: list[_Incident], sentences: list[Sentence], wei
     headline_types = {incident.event_type for incident in incidents if incident.sentence.headline}
     document_place = None
     for incident in incidents:
-        if incident.places:
+        if not incident.places and incident.follows is not None:
+            incident.places = list(incident.follows.places)  # placed with the incident it follows up
+            incident.place_source = incident.follows.place_source
+        if incident.places or incident.follows is not None:
             continue
         sentence = incident.sentence
         if EVENT_TYPES[incident.event_type].state_act:

@@ -552,6 +552,11 @@ def test_what_an_arrest_is_in_connection_with_happened(nlp):
     assert [e.event_type for e in events_of(text, nlp)] == ["bombing", "bombing"]
 
 
+def test_a_follow_up_is_placed_with_the_incident_it_follows(nlp):
+    events = events_of("Maracaibo report\n\nGunmen abducted two teachers on Sunday. No group has claimed responsibility.", nlp)
+    assert [(e.event_type, e.place.name) for e in events] == [("abduction", "Maracaibo")] * 2
+
+
 def test_wounds_suffered_after_an_attack_report_it_but_not_after_a_crash(nlp):
     shot = events_of("A man was shot in Maracaibo on Friday. His passenger suffered a leg wound.", nlp)
     assert [e.event_type for e in shot] == ["attack", "attack"]
