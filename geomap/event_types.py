@@ -326,7 +326,9 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("shelling", nouns="shelling barrage")
     + _triggers("shelling", nouns="fire", needs="particle:rocket|mortar|artillery|tank|missile")
     + _triggers("shelling", verbs="pound hammer pummel slam rain hit strike", needs="weapon_subject")
-    + _triggers("shelling", verbs="land", needs="projectile_subject")
+    + _triggers("shelling", verbs="land fall", needs="projectile_subject")
+    + _triggers("shelling", verbs="intercept", needs="particle:missile|missiles|rocket|rockets|drone|drones|projectile"
+                "|projectiles")
     + _triggers("shelling", verbs="launch fire", needs="particle:missile|missiles|rocket|rockets|drone|drones|shell|shells")
     + _triggers("air_strike", verbs="drop", needs="particle:bomb|bombs|munitions|explosives|barrel|payload")
     + _triggers("bombing", verbs="detonate explode", nouns="bombing explosion blast car-bomb")
@@ -434,6 +436,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("security_operation", nouns="crackdown manhunt dragnet")
     + _triggers("security_operation", nouns="sweep", needs="particle:military|security|police|army")
     + _triggers("security_operation", verbs="comb scour cordon", needs="force_subject")
+    + _triggers("security_operation", verbs="rescue free", needs="active+force_subject+person_object")
     + _triggers("security_operation", verbs="search", needs="force_subject+particle:" + SEARCHED_PREMISES)
     + _triggers("security_operation", nouns="search", needs="particle:narcotic|narcotics|drug|drugs|police|warrant")
     + _triggers("security_operation", verbs="enter", needs="force_subject+place_object")
@@ -452,6 +455,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("protest", verbs="demonstrate", needs="intransitive+active")
     + _triggers("protest", verbs="march", needs="force_subject:marcher")
     + _triggers("protest", verbs="block occupy chant", needs="force_subject:protester")
+    + _triggers("protest", verbs="block blockade", needs="force_subject:marcher+transitive")
     + _triggers("election", verbs="go head", needs="particle:polls")
     + _triggers("protest", verbs="take", needs="particle:streets|street")
     + _triggers("protest", verbs="walk", needs="particle:off|out&job|jobs|work|class|classes")
@@ -460,7 +464,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("riot", nouns="fight fistfight",
                 needs="crowd+unless:against|for|with|between|start|title|championship|bout")
     + _triggers("riot", verbs="throw hurl pelt", needs="particle:rock|rocks|stone|stones|bottle|bottles|brick|bricks"
-                "|molotov|firebombs+force_subject:protester")
+                "|molotov|firebombs|eggs|fireworks|flares+force_subject:marcher")
     + _triggers("territorial_claim", verbs="annex", nouns="annexation")
     + _triggers("territorial_claim", verbs="claim", needs="place_object")
     + _triggers("territorial_claim", verbs="proclaim declare", needs="particle:territory|sovereignty|independence")
@@ -522,7 +526,7 @@ FORCE_MEMBER_NOUNS = frozenset(
 # Words of an act done again and again ("regularly", "frequent bombings", "have become routine").
 HABITUAL_WORDS = frozenset(
     "regularly routinely frequently often habitually usually typically periodically daily nightly weekly frequent regular "
-    "routine periodic countless numerous".split()  # not "repeatedly": "stabbed him repeatedly" is one attack
+    "routine periodic countless numerous common commonplace widespread rampant endemic".split()  # not "repeatedly": "stabbed him repeatedly" is one attack
 )
 # "Personnel" are forces only when named so ("security personnel", "military personnel"), not the
 # health workers an agency deploys.
@@ -542,7 +546,7 @@ CROWD_WORDS = frozenset("crowd crowds mob mobs brawl brawls melee group groups g
 # Who marches in a protest (not troops or a band): protesters and ordinary civilians in numbers.
 MARCHER_NOUNS = PROTESTER_NOUNS | frozenset(
     "resident residents citizen citizens people thousands hundreds dozens women workers opponents members "
-    "participants parents families farmers teachers".split()
+    "participants parents families farmers teachers truckers drivers".split()
 )
 PERSON_NOUNS = frozenset(
     "people person persons man men woman women child children boy boys girl girls pupil pupils student students "
@@ -644,6 +648,7 @@ CROWD_CONTROL_WORDS = frozenset("tear teargas gas cannon cannons pepper rubber s
 # Forces that fight back when fired on: soldiers and their convoys, not police (a suspect firing at
 # officers is an attack) and not aircraft (a helicopter under fire).
 FIRED_ON_FORCES = (FORCE_NOUNS - AIRCRAFT_WORDS - POLICE_NOUNS) | MILITARY_TARGET_NOUNS
+LIVE_FIRE_WORDS = frozenset("live rounds bullets ammunition".split())
 # Verbs of touching off an explosive: "the truck struck a landmine", "he stepped on an IED".
 DEVICE_CONTACT_VERBS = frozenset("hit strike detonate trigger step".split())
 # Who votes in an election: "voters approved table gaming".

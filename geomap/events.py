@@ -104,13 +104,14 @@ from geomap.event_types import (
     ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS,
     ASSAILANT_NOUNS, CANCEL_VERBS, CAPTIVE_NOUNS, CAPTOR_NOUNS, CARE_CUES, CASE_NOUNS, CASUALTY_LEMMAS, COUNT_NOUNS,
     CROWD_CONTROL_WORDS, CROWD_WORDS, CUSTODY_WORDS, DEVICE_CONTACT_VERBS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES,
-    EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGHT_NOUNS, FIGURATIVE_MODIFIERS, FIRED_ON_FORCES,
-    FOLLOW_UP_CUES, FORCE_MEMBER_NOUNS, FORCE_NOUNS, GENERAL_INCIDENT_NOUNS, GROUND_BOMB_MODIFIERS, GUNFIRE_LEMMAS,
-    HABITUAL_WORDS, HARM_CAUSE_TYPES, IMPLICATIVE_VERBS, INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS,
-    LEGISLATURE_NOUNS, MARCHER_NOUNS, MEDICAL_MODIFIERS, MILITARY_TARGET_NOUNS, MISSILE_WORDS, MOTION_NOUNS,
-    NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS, PERSON_PRONOUNS, POLICE_NOUNS, PRESUPPOSING_VERBS,
-    PROTESTER_NOUNS, QUANTITY_PRONOUNS, REFERENCE_HEADS, SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS,
-    STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS, VIOLENT_TYPES, VOTER_NOUNS, Trigger,
+    EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGHT_NOUNS, FIGURATIVE_MODIFIERS,
+    FIRED_ON_FORCES, FOLLOW_UP_CUES, FORCE_MEMBER_NOUNS, FORCE_NOUNS, GENERAL_INCIDENT_NOUNS, GROUND_BOMB_MODIFIERS,
+    GUNFIRE_LEMMAS, HABITUAL_WORDS, HARM_CAUSE_TYPES, IMPLICATIVE_VERBS, INMATE_NOUNS, IRREALIS_GOVERNORS,
+    LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, LIVE_FIRE_WORDS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
+    MILITARY_TARGET_NOUNS, MISSILE_WORDS, MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS,
+    PERSON_PRONOUNS, POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, QUANTITY_PRONOUNS, REFERENCE_HEADS,
+    SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS,
+    VIOLENT_TYPES, VOTER_NOUNS, Trigger,
 )
 from geomap.nlp import load_parser
 from geomap.models import Document, Event, ResolvedMention, Source
@@ -155,6 +156,7 @@ TREND_VERBS = frozenset("increase rise fall drop decline double triple surge cli
 # charges of murder"), unlike the habitual present of an action verb ("the gang kidnaps migrants").
 STATE_VERBS = frozenset("be remain face".split())
 # Adverbs that put an act in someone's past record: "he has been arrested before".
+TALLY_VERBS = frozenset("record register log tally".split())
 RECORD_ADVERBS = frozenset("before previously".split())
 
 # Verbs whose "in"/"into" object is what an event turned out to be ("results in a fatal stabbing").
@@ -479,6 +481,10 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             return "bombing"  # "killed by a roadside bomb", "one of the bombs struck a playground"
     if event_type == "arrest" and token.dep_ == "amod" and token.tag_ == "VBN":
         return None  # "jailed drug cartel figures": their state, not this report's arrest
+    if event_type in ("arrest", "escape", "abduction") and lemma in ("free", "rescue", "hostage", "captive"):
+        verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        if verb.lemma_.lower() in ("free", "rescue") and not is_passive(verb) and _noun_words(_subject(verb)) & FORCE_NOUNS:
+            return "security_operation"  # "troops freed 23 hostages": a rescue operation
     if event_type in ("arrest", "escape") and _held_captive(token, subject_words):
         return "abduction"  # "guards held by inmates", "28 hostages were freed": captives, not custody
     if event_type == "election" and lemma in ("referendum", "vote", "ballot", "poll") and _own_clause_words(token) & SOVEREIGNTY_WORDS:
@@ -496,8 +502,7 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
         if (sentence_words & AIRCRAFT_WORDS - {"bomber", "bombers"} - _targets(token) or _AIRCRAFT_PHRASE.search(sentence_text)
                 or _noun_words(token) & {"air", "drone"}):  # a "bomber" is usually a suicide bomber
             return "air_strike"
-    if (event_type == "attack" and lemma in ("fire", "use", "open") and _noun_words(_object(token)) & CROWD_CONTROL_WORDS
-            and _targets(token) & (PROTESTER_NOUNS | MARCHER_NOUNS | CROWD_WORDS)):
+    if event_type == "attack" and lemma in ("fire", "use", "open") and _crowd_control(token, sentence_words):
         return "protest"  # "police fired tear gas at protesters": the protest, dispersed
     if event_type == "attack" and lemma in GUNFIRE_LEMMAS and _targets(token) & FIRED_ON_FORCES:
         return "armed_clash"  # "a patrol came under fire", "soldiers were fired on": armed men fire on forces
@@ -542,7 +547,7 @@ def _weapon_words(token) -> set[str]:
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by"):
             words |= {w for g in child.children if g.dep_ == "pobj" for w in _noun_words(g)}
-    if token.lemma_.lower() in ("fire", "launch", "drop"):
+    if token.lemma_.lower() in ("fire", "launch", "drop", "intercept"):
         words |= _noun_words(_object(token))
     if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.lemma_.lower() in DEVICE_CONTACT_VERBS:
         words |= _noun_words(_object(token.head))  # "the truck struck a landmine, killing three soldiers"
@@ -581,6 +586,14 @@ def _armed_sides(token, subject_words: set[str], fatal: bool) -> bool:
     forces = FORCE_NOUNS - POLICE_NOUNS if fatal else FORCE_NOUNS  # gunmen killing a police officer: a killing
     return bool((subject_words & ARMED_GROUP_NOUNS and targets & (forces | MILITARY_TARGET_NOUNS))
                 or (subject_words & FORCE_NOUNS and targets & ARMED_GROUP_NOUNS))
+
+
+def _crowd_control(token, sentence_words: set[str]) -> bool:
+    """Tear gas or water cannon fired at a crowd, and no live rounds."""
+    obj = _object(token)
+    fired = set() if obj is None else _noun_words(obj) | {w for c in obj.conjuncts for w in _noun_words(c)}
+    return bool(fired & CROWD_CONTROL_WORDS and not fired & LIVE_FIRE_WORDS
+                and sentence_words & (PROTESTER_NOUNS | CROWD_WORDS | {"disperse", "marchers", "rally", "demonstration"}))
 
 
 def _in_a_fight(token) -> bool:
@@ -664,7 +677,7 @@ def _factuality(token, event_type: str) -> str | None:
         if (current == token and token.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() == "accuse"
                 and not is_passive(head.head)):
             return "allegation"  # "critics accused the government of killing civilians"
-        if (current == token and token.dep_ == "pcomp" and head.lower_ in ("with", "of", "for", "to")
+        if (current.dep_ == "pcomp" and head.lower_ in ("with", "of", "for", "to")
                 and head.head.lemma_.lower() in COURT_HEADS):
             return "allegation"  # "charged with killing X", "convicted of stabbing", "serving a sentence for
             # killing", "pleaded guilty to stabbing": the case, not a new report
@@ -1133,6 +1146,9 @@ def _sentence_hits(sentence: Sentence, last_violence: str | None) -> list[_Hit]:
         if (reason is None and pos == "VERB" and not sentence.dates
                 and any(c.dep_ == "advmod" and c.lower_ in RECORD_ADVERBS for c in token.children)):
             reason = "record"  # "he has been arrested before": his record, not this report's incident
+        if (reason is None and token.pos_ == "NOUN" and token.tag_ == "NNS" and token.dep_ == "dobj"
+                and token.head.lemma_.lower() in TALLY_VERBS):
+            reason = "statistic"  # "Memphis recorded 289 homicides last year"
         if reason is None and _repeated(token) and not any(m.since for m in sentence.dates):
             reason = "habitual"  # (a series "since November" is reported: "have rallied nightly since Nov. 28")
         if reason is None and _accidental(token):

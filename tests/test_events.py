@@ -484,6 +484,14 @@ def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
      {"armed_clash"}),
     ("Nineteen were arraigned in Maracaibo on Saturday on charges including rioting and assault.", {"charges"}),
     ("They pleaded not guilty in Maracaibo on Monday and elected for trial at Crown Court.", {"charges"}),
+    ("Shells fell around Maracaibo on Thursday.", {"shelling"}),
+    ("A ballistic missile fired at Maracaibo was intercepted on Tuesday.", {"shelling"}),
+    ("Nigerian troops on Sunday rescued 23 people near Maracaibo.", {"security_operation"}),
+    ("Farmers blockaded the motorways around Maracaibo on Monday.", {"protest"}),
+    ("On Monday farmers pelted police with eggs in Maracaibo.", {"riot"}),
+    ("Police fired tear gas on Monday to disperse the crowd in Maracaibo.", {"protest"}),
+    ("Police fired tear gas and live rounds at marchers in Maracaibo on Thursday, killing three people.", {"killing"}),
+    ("A prison officer in Maracaibo was charged on Tuesday with aiding the escape.", {"charges"}),
     ("A man opened fire on two police officers in Maracaibo on Monday.", {"attack"}),
     ("Police fired tear gas at thousands of protesters in Maracaibo late on Monday.", {"protest"}),
     ("Coast guard ships fired water cannon at a supply boat near Maracaibo on Sunday.", {"attack"}),
@@ -541,6 +549,8 @@ def test_casualties_after_reported_violence_are_the_attack(nlp):
     "The city asked on Monday that its water system be incorporated into the Maracaibo regional plan.",
     "The new organization holds a kickoff rally on Tuesday in Maracaibo.",
     "People are moving into Maracaibo from states harder hit by the downturn.",
+    "Maracaibo recorded 289 homicides last year, according to police data.",
+    "Kidnappings for ransom remain common across Maracaibo, aid workers say.",
     "According to UN figures, killings attributed to gangs in Maracaibo have risen every year since 2021.",
 ])
 def test_elections_films_and_figures_of_speech_are_not_attacks(nlp, text):
