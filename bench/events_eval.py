@@ -1,7 +1,7 @@
 """Score geomap's incident extraction against the hand-annotated event sets.
 
     .venv/bin/python bench/events_eval.py                    # development set, real geoparser
-    .venv/bin/python bench/events_eval.py --set heldout6     # the blind set (aggregate numbers only)
+    .venv/bin/python bench/events_eval.py --set heldout7     # the final blind set (aggregate numbers only)
     .venv/bin/python bench/events_eval.py --oracle           # gold place mentions, resolved by the gazetteer
     .venv/bin/python bench/events_eval.py -v                 # also list every miss and false alarm
     .venv/bin/python bench/events_eval.py --by-type          # recall and type confusion per type (no sentences)
@@ -33,11 +33,17 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
   written articles by two new annotators, 257 pairs, 126 incidents; Mozambique, Nigeria,
   Ukraine/Russia, Yemen/Red Sea, Ecuador, Colombia, Kenya, Mexico, Brazil, New Caledonia, Pakistan,
   the EU and Baltic, US deportations, Armenia/Azerbaijan, Ghana, a US and a UK city), the final
-  blind set: report aggregate numbers only.
+  blind set: report aggregate numbers only. ``events_gold_heldout7_a2.jsonl`` and ``_b2`` are a
+  second, independent annotation of the same articles (``bench/events_agreement.py``).
+- ``heldout8`` (18 written articles, 235 pairs), then ``heldout9`` … ``heldout12``, each a
+  ``-written`` part (9 articles written for it) and a ``-lgl`` part (36–40 random LGL articles in a
+  fixed order, none skipped): every one was annotated blind by a new annotator, scored once in
+  aggregate before anyone read its errors (the "first score"), and then became development data
+  for the next round, so each first score measures how the previous rounds transfer.
 
 Each gold entry names a quote (a piece of its sentence), its type, date (ISO at its precision,
 null when the text does not say), place name and fatalities (null when not stated); entries of
-heldout5, heldout6 and heldout7 also name the real-world ``incident`` they report. Headlines are annotated; an undated
+heldout5 and later also name the real-world ``incident`` they report. Headlines are annotated; an undated
 headline is dated to the publication week.
 
 A predicted event matches a gold entry when its sentence contains the quote. Scores
@@ -92,6 +98,8 @@ GOLD_SETS = {
     "heldout10-written": ["events_gold_heldout10_written.jsonl"],
     "heldout11-lgl": ["events_gold_heldout11_lgl.jsonl"],
     "heldout11-written": ["events_gold_heldout11_written.jsonl"],
+    "heldout12-lgl": ["events_gold_heldout12_lgl.jsonl"],
+    "heldout12-written": ["events_gold_heldout12_written.jsonl"],
 }
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
