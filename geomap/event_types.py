@@ -376,6 +376,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", verbs="fire", needs="particle:on|at|upon|into|shot|shots|round|rounds|bullet|bullets")
     + _triggers("attack", verbs="set", needs="particle:fire|ablaze|alight+not_following:" + UNPEOPLED_PROPERTY)
     + _triggers("attack", verbs="storm raid", nouns="raid")
+    + _triggers("attack", verbs="hold stick", needs="particle:up&bus|vehicle|store|shop|bank|truck|car|motorist|driver"
+                "|passengers|station|restaurant")
     + _triggers("attack", verbs="break", needs="particle:into+unless:out")
     + _triggers("attack", verbs="strike", needs="transitive+unless:" + FIGURATIVE_STRIKES)
     + _triggers("abduction", verbs="abduct kidnap hijack", nouns="abduction kidnapping kidnap hostage-taking disappearance "
@@ -615,6 +617,12 @@ FOLLOW_UP_CUES = re.compile(
     r"\b(?:claim(?:ed|s|ing)? responsibility|responsibility for (?:the|this|that)|independently (?:verif|confirm)"
     r"|den(?:y|ied|ies) (?:any )?(?:involvement|responsibility)|whereabouts (?:remain|are|were)"
     r"|no (?:casualties|injuries) (?:were|was) reported)",
+)
+# Follow-ups that belong to one kind of incident only, reported again when one of that kind was just told:
+# a ransom demand after a kidnapping, escapees still at large after a jailbreak.
+TYPED_FOLLOW_UP_CUES = (
+    (re.compile(r"\bransom\b", re.I), "abduction"),
+    (re.compile(r"\b(?:remain|remains|remained|are|were|is|was) (?:still )?(?:at large|on the run)\b", re.I), "escape"),
 )
 # ... or how its wounded are ("He was taken to hospital", "in stable condition"): after a killing, that is
 # the attack's wounding part.

@@ -111,7 +111,7 @@ from geomap.event_types import (
     MILITARY_TARGET_NOUNS, MISSILE_WORDS, MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS,
     PERSON_PRONOUNS, POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, QUANTITY_PRONOUNS, REFERENCE_HEADS,
     SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS,
-    VIOLENT_TYPES, VOTER_NOUNS, Trigger,
+    TYPED_FOLLOW_UP_CUES, VIOLENT_TYPES, VOTER_NOUNS, Trigger,
 )
 from geomap.nlp import load_parser
 from geomap.models import Document, Event, ResolvedMention, Source
@@ -733,7 +733,12 @@ def _classifies(token) -> bool:
 def _presupposed(noun) -> bool:
     """An incident noun that is the object of a verb presupposing it ("to break up a brawl", "to
     disperse the protest", "responded to a shooting"): it happened even under "called to" or "will"."""
-    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj"):
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ == "PERSON" for g in c.subtree) for c in noun.children):
+        return True  # "The murder of Ricardo Salmerón will not go unpunished": a named victim's death happened
+    if noun.dep_ not in ("dobj", "pobj"):
         return False
     if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in REFERENCE_HEADS and (
             _definite(noun) or any(c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in noun.children)):
@@ -1362,18 +1367,32 @@ def _repeated(token) -> bool:
     return bool(words & HABITUAL_WORDS)
 
 
+def _near(sentence: Sentence, incident: _Incident) -> bool:
+    """Whether a sentence is close enough to an incident's to follow it up: the same or next paragraph, or a
+    few sentences on."""
+    return (sentence.paragraph.index - incident.sentence.paragraph.index <= 1
+            or sentence.index - incident.sentence.index <= EPISODE_SENTENCES)
+
+
 def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
     """A sentence that only follows up the violent incident just reported ("No group has claimed
     responsibility", "He was taken to hospital") reports that incident again, at its date and places."""
+    if sentence.headline or not incidents:
+        return
+    typed = next((event_type for cue, event_type in TYPED_FOLLOW_UP_CUES if cue.search(sentence.text)), None)
+    if typed is not None:
+        last = next((i for i in reversed(incidents) if i.event_type == typed), None)
+        if last is not None and _near(sentence, last):
+            incidents.append(_Incident(sentence, typed, [], None, last.window, "reference", list(last.places),
+                                       "reference" if last.places else "none", verb_trigger=False, follows=last))
+        return
     care = CARE_CUES.search(sentence.text) is not None
-    if sentence.headline or not incidents or not (care or FOLLOW_UP_CUES.search(sentence.text)):
+    if not (care or FOLLOW_UP_CUES.search(sentence.text)):
         return
     if set(re.findall(r"[a-z]+", sentence.text.lower())) & (ACCIDENT_NOUNS | VEHICLE_NOUNS):
         return  # "was taken to hospital after being hit by a car": an accident's victim
     last = incidents[-1]
-    near = (sentence.paragraph.index - last.sentence.paragraph.index <= 1
-            or sentence.index - last.sentence.index <= EPISODE_SENTENCES)
-    if last.event_type in VIOLENT_TYPES and near:
+    if last.event_type in VIOLENT_TYPES and _near(sentence, last):
         event_type = "attack" if care and last.event_type == "killing" else last.event_type
         incidents.append(_Incident(sentence, event_type, [], None, last.window, "reference", list(last.places),
                                    "reference" if last.places else "none", verb_trigger=False, follows=last))

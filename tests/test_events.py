@@ -485,6 +485,7 @@ def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
     ("Nineteen were arraigned in Maracaibo on Saturday on charges including rioting and assault.", {"charges"}),
     ("They pleaded not guilty in Maracaibo on Monday and elected for trial at Crown Court.", {"charges"}),
     ("Shells fell around Maracaibo on Thursday.", {"shelling"}),
+    ("Armed men held up a bus in Maracaibo on Monday.", {"attack"}),
     ("A ballistic missile fired at Maracaibo was intercepted on Tuesday.", {"shelling"}),
     ("Nigerian troops on Sunday rescued 23 people near Maracaibo.", {"security_operation"}),
     ("Farmers blockaded the motorways around Maracaibo on Monday.", {"protest"}),
@@ -572,6 +573,19 @@ def test_wounds_suffered_after_an_attack_report_it_but_not_after_a_crash(nlp):
     assert [e.event_type for e in shot] == ["attack", "attack"]
     crash = events_of("A man was shot in Maracaibo on Friday. A woman was taken to hospital after being hit by a car.", nlp)
     assert [e.event_type for e in crash] == ["attack"]
+
+
+def test_a_ransom_follows_a_kidnapping_and_at_large_follows_a_jailbreak(nlp):
+    text = ("Gunmen abducted 23 villagers near Maracaibo on Sunday. The group demanded a ransom of 10 million bolivars. "
+            "Seventeen inmates broke out of the Maracaibo jail on Monday. Twelve inmates remain at large.")
+    assert [e.event_type for e in events_of(text, nlp)] == ["abduction", "abduction", "escape", "escape"]
+    shooting = events_of("A man was shot in Maracaibo on Friday. The gunman remains at large.", nlp)
+    assert [e.event_type for e in shooting] == ["attack"]
+
+
+def test_a_named_victims_murder_happened_whatever_is_said_of_it(nlp):
+    events = events_of("The murder of Ricardo Salmerón in Maracaibo will not go unpunished, the governor said.", nlp)
+    assert [e.event_type for e in events] == ["killing"]
 
 
 def test_hostages_freed_did_not_escape(nlp):
