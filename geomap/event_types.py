@@ -309,7 +309,8 @@ SEARCHED_PREMISES = "home|homes|house|houses|residence|residences|property|prope
 CAMPAIGN_WORDS = "kickoff|campaign|pep|fundraising|fundraiser|victory|car|motorcycle|stock|market|comeback"
 FILMED_WORDS = "film|footage|video|movie|scene|scenes|photo|photos|picture|pictures|episode|commercial|documentary"
 # What is struck that is not a victim: "struck a sensitive nerve", "struck a deal".
-FIGURATIVE_STRIKES = "nerve|chord|deal|balance|tone|note|pose|agreement|bargain|match|tragedy|fear|optimistic|upbeat"
+FIGURATIVE_STRIKES = ("nerve|chord|deal|balance|tone|note|pose|agreement|bargain|match|tragedy|fear|optimistic|upbeat"
+                      "|business|businesses|store|stores|shop|shops")  # "vandals striking local businesses"
 
 
 def _triggers(event_type: str, verbs: str = "", nouns: str = "", needs: str | None = None,
@@ -427,7 +428,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("charges", verbs="plead", needs="particle:charge|charges|count|counts|guilty|innocent|contest")
     + _triggers("charges", nouns="plea", needs="particle:guilty|innocent|not")
     + _triggers("charges", verbs="stand go", needs="particle:trial")
-    + _triggers("charges", nouns="appearance", needs="particle:court")
+    + _triggers("charges", nouns="appearance", needs="particle:court+unless:pending|pende|pend|scheduled|schedule|next|upcoming|future")
     + _triggers("charges", nouns="trial mistrial", needs="unless:civil|clinical|field|free|vaccine")
     + _triggers("charges", verbs="testify", needs="particle:trial|court|jury|hearing")
     + _triggers("charges", verbs="dismiss drop reduce", needs="particle:charge|charges|count|counts")
@@ -476,7 +477,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("territorial_claim", nouns="sovereignty", needs="support")
     + _triggers("territorial_claim", nouns="claim", needs="support")
     + _triggers("election", verbs="vote", needs="electorate")
-    + _triggers("election", verbs="take get receive win garner", needs="particle:votes|ballots")
+    + _triggers("election", verbs="take get receive win garner trail lead", needs="particle:votes|ballots")
+    + _triggers("election", verbs="cast", needs="particle:ballot|ballots|vote|votes")
     + _triggers("election", verbs="approve reject pass back", needs="force_subject:voter")
     + _triggers("election", verbs="elect", needs="clausal+not_following:trial|jury")
     + _triggers("election", nouns="election referendum runoff ballot voting re-poll repoll by-election")

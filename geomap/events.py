@@ -642,6 +642,8 @@ def _factuality(token, event_type: str) -> str | None:
     if _presupposed(token):
         return None
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() == "lead":
+        return "hypothetical"  # "anyone with information that leads to the arrest of the vandals"
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for" and any(
             t.lemma_.lower() in ("reward", "bounty") for t in token.sent):
         return "hypothetical"  # "a $50 million reward was announced for the capture of Maduro"
@@ -835,6 +837,8 @@ def _anchored(token, date_tokens: set[int], headline: bool) -> bool:
     if (token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NNS" and token.head.lemma_.lower() in TREND_VERBS
             and not any(c.dep_ in ("det", "nummod", "poss") for c in token.children)):
         return False  # "Shootings have increased", "Killings attributed to gangs have risen": a trend
+    if token.dep_ == "pobj" and token.head.lower_ == "under" and token.head.head.lemma_.lower() in ("place", "put"):
+        return True  # "was placed under arrest"
     if headline or _outcome_word(token) is not None:
         return True  # headlines drop articles: "Venezuelans back claim in referendum"; "results in fatal stabbing"
     for child in token.children:
