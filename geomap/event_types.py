@@ -635,8 +635,6 @@ CARE_CUES = re.compile(
 # Quantities that stand for people when they count them ("many of them", "dozens more").
 QUANTITY_PRONOUNS = frozenset("many some most several all others dozens hundreds thousands scores".split())
 COUNT_NOUNS = frozenset("dozens hundreds thousands scores".split())
-
-
 # Words for an incident that say nothing of its kind: in the body of a report they are the headline's
 # incident ("the attack" in a car-bomb story is the bombing), while "the bombing" stays a bombing.
 GENERAL_INCIDENT_NOUNS = frozenset("attack attacks assault incident violence fighting fight raid strike".split())
