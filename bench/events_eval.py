@@ -100,6 +100,8 @@ GOLD_SETS = {
     "heldout11-written": ["events_gold_heldout11_written.jsonl"],
     "heldout12-lgl": ["events_gold_heldout12_lgl.jsonl"],
     "heldout12-written": ["events_gold_heldout12_written.jsonl"],
+    "heldout13-lgl": ["events_gold_heldout13_lgl.jsonl"],
+    "heldout13-written": ["events_gold_heldout13_written.jsonl"],
 }
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
