@@ -389,6 +389,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("abduction", verbs="seize snatch", needs="person_object")
     + _triggers("abduction", nouns="hostage captive", needs="particle:free|freed|release|released|hold|held|rescue|rescued")
     + _triggers("killing", verbs="execute", needs="person_object")
+    + _triggers("killing", verbs="hang", needs="person_object+unless:himself|herself|themselves|up|out")
     + _triggers("killing", verbs="kill murder assassinate slay behead lynch strangle slaughter",
                 nouns="killing murder assassination execution slaying beheading lynching homicide")
     + _triggers("killing", verbs="shoot gun", needs="particle:dead|down|fatally|death")
@@ -470,7 +471,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
                 "|molotov|firebombs|eggs|fireworks|flares+force_subject:marcher")
     + _triggers("territorial_claim", verbs="annex", nouns="annexation")
     + _triggers("territorial_claim", verbs="claim", needs="place_object")
-    + _triggers("territorial_claim", verbs="proclaim declare", needs="particle:territory|sovereignty|independence")
+    + _triggers("territorial_claim", verbs="proclaim declare", needs="particle:territory|sovereignty|independence|republic")
     + _triggers("territorial_claim", verbs="incorporate", needs="place_object+particle:territory|state|region|area|province"
                 "|country|map")
     + _triggers("territorial_claim", nouns="territory part", needs="sovereign_attribute")
@@ -520,7 +521,8 @@ FORCE_NOUNS = frozenset(
     "marine marines guard guards guardsman guardsmen paratrooper paratroopers commando commandos "
     "battalion battalions brigade brigades unit units contingent contingents warship warships ship ships vessel "
     "vessels tank tanks vehicle vehicles jet jets aircraft helicopter helicopters agent agents gendarme gendarmes "
-    "gendarmerie navy sailor sailors trooper troopers peacekeeper peacekeepers reinforcement reinforcements".split()
+    "gendarmerie navy sailor sailors trooper troopers peacekeeper peacekeepers reinforcement reinforcements "
+    "carrier carriers".split()
 )
 # One member of a force: flying a guard to hospital is not a deployment.
 FORCE_MEMBER_NOUNS = frozenset(
@@ -629,7 +631,7 @@ TYPED_FOLLOW_UP_CUES = (
 # ... or how its wounded are ("He was taken to hospital", "in stable condition"): after a killing, that is
 # the attack's wounding part.
 CARE_CUES = re.compile(
-    r"\b(?:(?:taken|rushed|flown|airlifted) to (?:a |the )?(?:[A-Z][\w.]* )*(?:hospital|clinic)"
+    r"\b(?:(?:taken|rushed|flown|airlifted) to (?:a |the )?(?:[A-Z][\w.]* )*(?:hospital|clinic)|treated (?:at|in|for)\b"
     r"|in (?:a )?(?:stable|critical|serious|fair|grave) condition)",
 )
 # Quantities that stand for people when they count them ("many of them", "dozens more").

@@ -502,6 +502,8 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
         if (sentence_words & AIRCRAFT_WORDS - {"bomber", "bombers"} - _targets(token) or _AIRCRAFT_PHRASE.search(sentence_text)
                 or _noun_words(token) & {"air", "drone"}):  # a "bomber" is usually a suicide bomber
             return "air_strike"
+        if {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")} & EXPLOSIVE_NOUNS:
+            return "bombing"  # "a bomb attack", "a grenade attack"
     if event_type == "attack" and lemma in ("fire", "use", "open") and _crowd_control(token, sentence_words):
         return "protest"  # "police fired tear gas at protesters": the protest, dispersed
     if event_type == "attack" and lemma in GUNFIRE_LEMMAS and _targets(token) & FIRED_ON_FORCES:
@@ -616,8 +618,9 @@ def _targets(token) -> set[str]:
         if subject is not None and subject.pos_ == "PRON" and token.dep_ == "advcl":
             subject = _subject(token.head)  # "troops were responding ... when they came under fire"
         targets |= _noun_words(subject)
-    if token.pos_ == "NOUN":  # "the ambush on the convoy", "an AU convoy ambush"
-        targets |= {w for c in token.children if c.dep_ in ("compound", "poss") for w in _noun_words(c)}
+    if token.pos_ == "NOUN":  # "an AU convoy ambush" (but a "glide-bomb strike" names its weapon)
+        targets |= {w for c in token.children if c.dep_ in ("compound", "poss") for w in _noun_words(c)} - (
+            AIRCRAFT_WORDS | MISSILE_WORDS | EXPLOSIVE_NOUNS)
     return targets
 
 
@@ -1368,7 +1371,9 @@ def _repeated(token) -> bool:
     verbs = [verb, verb.head] if verb is not None and verb.dep_ == "advcl" else [verb]  # "were frequent, killing ..."
     for v in (v for v in verbs if v is not None):
         words |= {c.lower_ for c in v.children if c.dep_ in ("advmod", "acomp", "npadvmod")}
-    return bool(words & HABITUAL_WORDS)
+    every_time = any(t.lower_ == "whenever" or (t.lemma_.lower() == "time" and any(c.lower_ == "every" for c in t.children))
+                     for t in token.sent)  # "every time the pipeline is attacked, the shooting starts again"
+    return bool(words & HABITUAL_WORDS) or every_time
 
 
 def _near(sentence: Sentence, incident: _Incident) -> bool:

@@ -488,6 +488,11 @@ def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
     ("Armed men held up a bus in Maracaibo on Monday.", {"attack"}),
     ("O'Connor was placed under arrest in Maracaibo.", {"arrest"}),
     ("On election night in Maracaibo, Pugliese trailed Martinez by 482 votes.", {"election"}),
+    ("Iran hanged two men in Maracaibo on Saturday.", {"killing"}),
+    ("Armoured personnel carriers were stationed outside the Maracaibo secretariat on Saturday.", {"military_deployment"}),
+    ("In 1983 Turkish Cypriot leaders in Maracaibo declared the Turkish Republic of Northern Cyprus.", {"territorial_claim"}),
+    ("A grenade attack on a nightclub in Maracaibo killed three people on Sunday.", {"bombing"}),
+    ("The death toll from Wednesday's Russian glide-bomb strike on Maracaibo has risen to 13.", {"air_strike"}),
     ("In an online vote on Tuesday, 2,630 undergraduates in Maracaibo cast ballots.", {"election"}),
     ("A ballistic missile fired at Maracaibo was intercepted on Tuesday.", {"shelling"}),
     ("Nigerian troops on Sunday rescued 23 people near Maracaibo.", {"security_operation"}),
@@ -556,6 +561,8 @@ def test_casualties_after_reported_violence_are_the_attack(nlp):
     "Maracaibo recorded 289 homicides last year, according to police data.",
     "Anyone with information that leads to the arrest of the vandals in Maracaibo can call Crimestoppers.",
     "Vandals striking local businesses in Maracaibo on Monday.",
+    "Every time the Maracaibo pipeline is attacked, the army comes and the shooting starts again.",
+    "A man in Maracaibo hanged himself in his cell on Sunday.",
     "He was ordered held on bond in Maracaibo for a pending appearance in Superior Court.",
     "Kidnappings for ransom remain common across Maracaibo, aid workers say.",
     "According to UN figures, killings attributed to gangs in Maracaibo have risen every year since 2021.",
@@ -592,6 +599,11 @@ def test_a_ransom_follows_a_kidnapping_and_at_large_follows_a_jailbreak(nlp):
 def test_a_named_victims_murder_happened_whatever_is_said_of_it(nlp):
     events = events_of("The murder of Ricardo Salmerón in Maracaibo will not go unpunished, the governor said.", nlp)
     assert [e.event_type for e in events] == ["killing"]
+
+
+def test_treatment_after_an_attack_follows_it_up(nlp):
+    text = "An intruder beat a man in his Maracaibo home on Sunday. His wife was treated at the scene for cuts."
+    assert [e.event_type for e in events_of(text, nlp)] == ["attack", "attack"]
 
 
 def test_hostages_freed_did_not_escape(nlp):
