@@ -631,7 +631,7 @@ TYPED_FOLLOW_UP_CUES = (
 # ... or how its wounded are ("He was taken to hospital", "in stable condition"): after a killing, that is
 # the attack's wounding part.
 CARE_CUES = re.compile(
-    r"\b(?:(?:taken|rushed|flown|airlifted) to (?:a |the )?(?:[A-Z][\w.]* )*(?:hospital|clinic)|treated (?:at|in|for)\b"
+    r"\b(?:(?:taken|rushed|flown|airlifted) to (?:a |the )?(?:[A-Z][\w.]* )*(?:hospital|clinic)|treated (?:at the scene|for (?:\w+ ){0,2}(?:wounds?|injur\w*|cuts|burns|bruises|fractures?))\b"
     r"|in (?:a )?(?:stable|critical|serious|fair|grave) condition)",
 )
 # Quantities that stand for people when they count them ("many of them", "dozens more").
@@ -691,6 +691,7 @@ NATURAL_CAUSE_NOUNS = DISASTER_NOUNS | frozenset(
     "disease diseases illness illnesses outbreak outbreaks epidemic epidemics pandemic virus viruses infection "
     "infections flu influenza strain strains bacteria bacterium cholera plague fever ebola measles malaria "
     "tuberculosis meningitis typhoid dengue hiv aids cancer tumour tumor pneumonia e. coli salmonella listeria "
+    "h5n1 h1n1 h7n9 avian "
     "quake tsunami floods landslides mudslide storms typhoon drought famine starvation hunger heatwave heat cold "
     "lightning eruption volcano blaze wildfire poisoning poison leak smoke".split()
 )

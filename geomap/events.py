@@ -458,6 +458,9 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
     if (event_type in ("attack", "armed_clash", "riot") and subject_words & PROTESTER_NOUNS
             and not _noun_words(_object(token)) & PROTESTER_NOUNS):
         return "riot"  # protesters attacking; not activists of a ruling party attacking protesters
+    if (event_type == "armed_clash" and token.pos_ == "NOUN" and sentence_words & PROTESTER_NOUNS
+            and not sentence_words & ARMED_GROUP_NOUNS):
+        return "riot"  # "hundreds were injured in clashes" at a protest: protesters are not an armed side
     if lemma in ("storm", "raid", "sweep") or (event_type == "security_operation" and lemma in ("take", "seize", "regain")):
         subject = _subject(token) if token.pos_ in ("VERB", "AUX") else _subject(clause_verb(token))
         subject_words = subject_words | _noun_words(subject)  # "troops pressed on with a raid"
@@ -1398,8 +1401,8 @@ def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
     care = CARE_CUES.search(sentence.text) is not None
     if not (care or FOLLOW_UP_CUES.search(sentence.text)):
         return
-    if set(re.findall(r"[a-z]+", sentence.text.lower())) & (ACCIDENT_NOUNS | VEHICLE_NOUNS):
-        return  # "was taken to hospital after being hit by a car": an accident's victim
+    if set(re.findall(r"[a-z]+", sentence.text.lower())) & (ACCIDENT_NOUNS | VEHICLE_NOUNS | NATURAL_CAUSE_NOUNS | {"infected"}):
+        return  # "was taken to hospital after being hit by a car", "... are infected": an accident's or a disease's
     last = incidents[-1]
     if last.event_type in VIOLENT_TYPES and _near(sentence, last):
         event_type = "attack" if care and last.event_type == "killing" else last.event_type

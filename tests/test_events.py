@@ -489,6 +489,7 @@ def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
     ("O'Connor was placed under arrest in Maracaibo.", {"arrest"}),
     ("On election night in Maracaibo, Pugliese trailed Martinez by 482 votes.", {"election"}),
     ("Iran hanged two men in Maracaibo on Saturday.", {"killing"}),
+    ("Hundreds of protesters were injured in clashes with police in Maracaibo on Saturday.", {"riot"}),
     ("Armoured personnel carriers were stationed outside the Maracaibo secretariat on Saturday.", {"military_deployment"}),
     ("In 1983 Turkish Cypriot leaders in Maracaibo declared the Turkish Republic of Northern Cyprus.", {"territorial_claim"}),
     ("A grenade attack on a nightclub in Maracaibo killed three people on Sunday.", {"bombing"}),
@@ -561,6 +562,7 @@ def test_casualties_after_reported_violence_are_the_attack(nlp):
     "Maracaibo recorded 289 homicides last year, according to police data.",
     "Anyone with information that leads to the arrest of the vandals in Maracaibo can call Crimestoppers.",
     "Vandals striking local businesses in Maracaibo on Monday.",
+    "H5N1 has killed two women in Maracaibo this week.",
     "Every time the Maracaibo pipeline is attacked, the army comes and the shooting starts again.",
     "A man in Maracaibo hanged himself in his cell on Sunday.",
     "He was ordered held on bond in Maracaibo for a pending appearance in Superior Court.",
@@ -604,6 +606,11 @@ def test_a_named_victims_murder_happened_whatever_is_said_of_it(nlp):
 def test_treatment_after_an_attack_follows_it_up(nlp):
     text = "An intruder beat a man in his Maracaibo home on Sunday. His wife was treated at the scene for cuts."
     assert [e.event_type for e in events_of(text, nlp)] == ["attack", "attack"]
+
+
+def test_care_after_a_disease_death_is_not_an_attack(nlp):
+    text = "A woman was shot dead in Maracaibo on Friday. Two more women are infected and in critical condition."
+    assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
 
 
 def test_hostages_freed_did_not_escape(nlp):
