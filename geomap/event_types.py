@@ -400,7 +400,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("killing", verbs="die succumb", needs="particle:injuries|injury|wounds|hospital|scene|later",
                 follow_up=True)
     + _triggers("killing", verbs="pronounce", needs="particle:dead", follow_up=True)
-    + _triggers("attack", verbs="suffer sustain", needs="particle:wound|wounds|injury|injuries|burns", follow_up=True)
+    + _triggers("attack", verbs="suffer sustain", needs="particle:wound|wounds|injury|injuries", follow_up=True)
     + _triggers("attack", verbs="wound injure", needs="person_object+passive", follow_up=True)
     + _triggers("killing", verbs="die", needs="victim_subject", follow_up=True)
     + _triggers("arrest", verbs="capture recapture", needs="person_object")
@@ -464,7 +464,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("protest", verbs="take", needs="particle:streets|street")
     + _triggers("protest", verbs="walk", needs="particle:off|out&job|jobs|work|class|classes")
     + _triggers("protest", nouns="protester protestor demonstrator marcher picketer", needs="acting_subject")
-    + _triggers("riot", verbs="riot loot ransack brawl scuffle", nouns="riot rioting looting unrest brawl melee scuffle")
+    + _triggers("riot", verbs="riot loot ransack brawl", nouns="riot rioting looting unrest brawl melee")
+    + _triggers("riot", verbs="scuffle", nouns="scuffle", needs="crowd")
     + _triggers("riot", nouns="fight fistfight",
                 needs="crowd+unless:against|for|with|between|start|title|championship|bout")
     + _triggers("riot", verbs="throw hurl pelt", needs="particle:rock|rocks|stone|stones|bottle|bottles|brick|bricks"
@@ -479,7 +480,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("territorial_claim", nouns="claim", needs="support")
     + _triggers("election", verbs="vote", needs="electorate")
     + _triggers("election", verbs="take get receive win garner trail lead", needs="particle:votes|ballots")
-    + _triggers("election", verbs="cast", needs="particle:ballot|ballots|vote|votes")
+    + _triggers("election", verbs="cast", needs="particle:ballot|ballots|vote|votes+no_legislature")
     + _triggers("election", verbs="approve reject pass back", needs="force_subject:voter")
     + _triggers("election", verbs="elect", needs="clausal+not_following:trial|jury")
     + _triggers("election", nouns="election referendum runoff ballot voting re-poll repoll by-election")

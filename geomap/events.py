@@ -354,7 +354,7 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
     if needs == "weapon_subject":  # "shells landed near the runway", "drones hit the port", "artillery pounded Kherson"
         return bool(_noun_words(_subject(token)) & (MISSILE_WORDS | AIRCRAFT_WORDS | EXPLOSIVE_NOUNS))
     if needs == "projectile_subject":  # "shells landed near the runway", not "helicopters landing in the town"
-        return bool(_noun_words(_subject(token)) & (MISSILE_WORDS | EXPLOSIVE_NOUNS))
+        return bool(_noun_words(_subject(token)) & (MISSILE_WORDS | EXPLOSIVE_NOUNS - {"charge", "charges", "device", "devices"}))
     if needs == "shots_subject":
         return bool(_noun_words(_subject(token)) & SHOT_NOUNS)
     if needs == "crowd":  # "all the fights", "a crowd ... a fight", "break up a fight"; not "a fight with her"
@@ -743,7 +743,7 @@ def _presupposed(noun) -> bool:
     disperse the protest", "responded to a shooting"): it happened even under "called to" or "will"."""
     if noun.pos_ != "NOUN":
         return False
-    if noun.dep_ in ("nsubj", "nsubjpass") and any(
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.lemma_.lower() in DEATH_WORDS | {"killing", "assassination"} and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ == "PERSON" for g in c.subtree) for c in noun.children):
         return True  # "The murder of Ricardo Salmerón will not go unpunished": a named victim's death happened
     if noun.dep_ not in ("dobj", "pobj"):
@@ -1401,7 +1401,8 @@ def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
     care = CARE_CUES.search(sentence.text) is not None
     if not (care or FOLLOW_UP_CUES.search(sentence.text)):
         return
-    if set(re.findall(r"[a-z]+", sentence.text.lower())) & (ACCIDENT_NOUNS | VEHICLE_NOUNS | NATURAL_CAUSE_NOUNS | {"infected"}):
+    if set(re.findall(r"[a-z]+", sentence.text.lower())) & (ACCIDENT_NOUNS | VEHICLE_NOUNS | NATURAL_CAUSE_NOUNS
+                                                            | {"infected", "driving", "driver", "crush", "stampede"}):
         return  # "was taken to hospital after being hit by a car", "... are infected": an accident's or a disease's
     last = incidents[-1]
     if last.event_type in VIOLENT_TYPES and _near(sentence, last):

@@ -563,6 +563,9 @@ def test_casualties_after_reported_violence_are_the_attack(nlp):
     "Anyone with information that leads to the arrest of the vandals in Maracaibo can call Crimestoppers.",
     "Vandals striking local businesses in Maracaibo on Monday.",
     "H5N1 has killed two women in Maracaibo this week.",
+    "The curriculum committee in Maracaibo cast a unanimous vote on Monday to abandon the schedule.",
+    "A spokesman said the £30 annual charge, set in 2005 in Maracaibo, falls far short of covering costs.",
+    "The indictment of President Al-Bashir by the court would hurt the economy of Maracaibo.",
     "Every time the Maracaibo pipeline is attacked, the army comes and the shooting starts again.",
     "A man in Maracaibo hanged himself in his cell on Sunday.",
     "He was ordered held on bond in Maracaibo for a pending appearance in Superior Court.",
@@ -611,6 +614,12 @@ def test_treatment_after_an_attack_follows_it_up(nlp):
 def test_care_after_a_disease_death_is_not_an_attack(nlp):
     text = "A woman was shot dead in Maracaibo on Friday. Two more women are infected and in critical condition."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
+
+
+def test_care_after_a_crash_or_a_fall_is_not_an_attack(nlp):
+    text = ("A man was shot in Maracaibo on Friday. The driver of the Toyota was taken to hospital in critical "
+            "condition. He said he fell while showering, suffering burns.")
+    assert [e.event_type for e in events_of(text, nlp)] == ["attack"]
 
 
 def test_hostages_freed_did_not_escape(nlp):
