@@ -102,6 +102,8 @@ GOLD_SETS = {
     "heldout12-written": ["events_gold_heldout12_written.jsonl"],
     "heldout13-lgl": ["events_gold_heldout13_lgl.jsonl"],
     "heldout13-written": ["events_gold_heldout13_written.jsonl"],
+    "heldout14-lgl": ["events_gold_heldout14_lgl.jsonl"],
+    "heldout14-written": ["events_gold_heldout14_written.jsonl"],
 }
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
