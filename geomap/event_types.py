@@ -485,7 +485,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("election", verbs="elect", needs="clausal+not_following:trial|jury")
     + _triggers("election", nouns="election referendum runoff ballot voting re-poll repoll by-election")
     + _triggers("election", verbs="win", needs="particle:mayoralty|presidency|governorship|premiership|seat|seats"
-                "|runoff|election|vote|ballot|term|re-election|reelection")
+                "|runoff|election|vote|ballot|term|re-election|reelection|margin|landslide")
     + _triggers("election", nouns="vote", needs="no_legislature")
     + _triggers("election", nouns="poll", needs="no_legislature+unless:ask|show|find|suggest|indicate|conduct|commission"
                 "|release|publish|survey|opinion")
@@ -497,6 +497,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("sanction", verbs="bar ban", needs="particle:entry")
     + _triggers("sanction", verbs="freeze", needs="particle:asset|assets")
     + _triggers("sanction", verbs="add place put", needs="particle:sanction|sanctions|blacklist&list|blacklist")
+    + _triggers("deportation", verbs="order", needs="particle:leave&diplomat|diplomats|ambassador|ambassadors|envoy|envoys")
     + _triggers("deportation", verbs="deport expel extradite", nouns="deportation expulsion extradition",
                 needs="not_following:home|homes|house|houses|village|villages|school|schools|party|club")
     + _triggers("military_deployment", verbs="deploy mobilize mobilise station", needs="force_any")

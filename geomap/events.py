@@ -509,6 +509,8 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             return "bombing"  # "a bomb attack", "a grenade attack"
     if event_type == "attack" and lemma in ("fire", "use", "open") and _crowd_control(token, sentence_words):
         return "protest"  # "police fired tear gas at protesters": the protest, dispersed
+    if event_type == "attack" and lemma == "strike" and token.pos_ == "VERB" and _state_striker(token):
+        return "air_strike"  # "Israel strikes Syrian government forces": a state's strike is from the air
     if event_type == "attack" and lemma in GUNFIRE_LEMMAS and _targets(token) & FIRED_ON_FORCES:
         return "armed_clash"  # "a patrol came under fire", "soldiers were fired on": armed men fire on forces
     if event_type in ("attack", "killing") and (_armed_sides(token, subject_words, event_type == "killing") or (
@@ -593,11 +595,21 @@ def _armed_sides(token, subject_words: set[str], fatal: bool) -> bool:
                 or (subject_words & FORCE_NOUNS and targets & ARMED_GROUP_NOUNS))
 
 
+def _state_striker(token) -> bool:
+    """A state or its armed forces striking something other than a mine: "Israel struck ...", "the military
+    struck rebel camps" (not "an army truck struck a landmine")."""
+    subject = _subject(token)
+    if subject is None or _noun_words(_object(token)) & EXPLOSIVE_NOUNS:
+        return False
+    return subject.ent_type_ in ("GPE", "NORP") or subject.lemma_.lower() in ("military", "army", "force", "forces")
+
+
 def _crowd_control(token, sentence_words: set[str]) -> bool:
     """Tear gas or water cannon fired at a crowd, and no live rounds."""
     obj = _object(token)
-    fired = set() if obj is None else _noun_words(obj) | {w for c in obj.conjuncts for w in _noun_words(c)}
-    return bool(fired & CROWD_CONTROL_WORDS and not fired & LIVE_FIRE_WORDS
+    fired = set() if obj is None else {t.lower_ for t in obj.subtree}
+    live = sentence_words & LIVE_FIRE_WORDS - ({"bullets"} if sentence_words & {"rubber", "plastic"} else set())
+    return bool(fired & CROWD_CONTROL_WORDS and not live
                 and sentence_words & (PROTESTER_NOUNS | CROWD_WORDS | {"disperse", "marchers", "rally", "demonstration"}))
 
 
@@ -1111,10 +1123,11 @@ def _dates_the_trigger(date_root, trigger) -> bool:
         trigger.dep_ in ("relcl", "acl") and trigger.head == date_root)
 
 
-def _sentence_hits(sentence: Sentence, last_violence: str | None) -> list[_Hit]:
-    """The incident triggers of a sentence that report an incident; ``last_violence``: the type of the
-    document's last violent incident, if any (a follow-up trigger such as "later died" counts only then, and
-    reports that incident when its type is what killed: "one of the wounded died in hospital" after a bombing)."""
+def _sentence_hits(sentence: Sentence, last_violence: str | None, cause: str | None) -> list[_Hit]:
+    """The incident triggers of a sentence that report an incident. ``last_violence``: the type of the
+    document's last violent incident, if any (a follow-up trigger such as "later died" counts only then);
+    ``cause``: that type when the incident is in this paragraph, where a follow-up reports it when it is
+    what killed ("one of the wounded died in hospital" after a bombing; not the next item of a round-up)."""
     doc = sentence.doc
     if sentence.text.rstrip().endswith("?"):
         return []
@@ -1141,9 +1154,9 @@ def _sentence_hits(sentence: Sentence, last_violence: str | None) -> list[_Hit]:
         if trigger is None:
             continue
         event_type = _adjust_type(trigger.event_type, token, sentence_words, sentence.text)
-        if ((trigger.follow_up or (lemma == "wound" and pos == "NOUN")) and last_violence in HARM_CAUSE_TYPES
-                and event_type in EVENT_TYPES[last_violence].absorbs):
-            event_type = last_violence
+        if ((trigger.follow_up or (lemma == "wound" and pos == "NOUN")) and cause in HARM_CAUSE_TYPES
+                and event_type in EVENT_TYPES[cause].absorbs):
+            event_type = cause
         if event_type is None:
             continue
         reason = "classifier" if _classifies(token) else _factuality(token, event_type)
@@ -1318,8 +1331,10 @@ def _incidents(document: Document, sentences: list[Sentence], context: PlaceCont
         if sentence.doc is None:
             _add_follow_up(sentence, incidents)
             continue
-        last_violence = next((i.event_type for i in reversed(incidents) if i.event_type in VIOLENT_TYPES), None)
-        groups = _group_hits(sentence, _sentence_hits(sentence, last_violence), published)
+        violent = next((i for i in reversed(incidents) if i.event_type in VIOLENT_TYPES), None)
+        last_violence = violent.event_type if violent is not None else None
+        cause = last_violence if violent is not None and _near(sentence, violent) else None
+        groups = _group_hits(sentence, _sentence_hits(sentence, last_violence, cause), published)
         fatalities = _fatalities(sentence.doc)
         place_chars = [(rm.mention.start - sentence.start, rm.mention.end - sentence.start)
                        for rm in sentence.mentions if rm.place is not None]

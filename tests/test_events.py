@@ -489,6 +489,9 @@ def test_a_crowds_fight_is_a_riot_but_not_a_fight_of_two_people(nlp):
     ("O'Connor was placed under arrest in Maracaibo.", {"arrest"}),
     ("On election night in Maracaibo, Pugliese trailed Martinez by 482 votes.", {"election"}),
     ("Iran hanged two men in Maracaibo on Saturday.", {"killing"}),
+    ("Israel struck Syrian government forces near Maracaibo on Tuesday.", {"air_strike"}),
+    ("On Monday Venezuela ordered diplomats from seven countries to leave Maracaibo.", {"deportation"}),
+    ("Riot police fired tear gas and rubber bullets at protesters in Maracaibo on Sunday.", {"protest"}),
     ("Hundreds of protesters were injured in clashes with police in Maracaibo on Saturday.", {"riot"}),
     ("Armoured personnel carriers were stationed outside the Maracaibo secretariat on Saturday.", {"military_deployment"}),
     ("In 1983 Turkish Cypriot leaders in Maracaibo declared the Turkish Republic of Northern Cyprus.", {"territorial_claim"}),
@@ -620,6 +623,14 @@ def test_care_after_a_crash_or_a_fall_is_not_an_attack(nlp):
     text = ("A man was shot in Maracaibo on Friday. The driver of the Toyota was taken to hospital in critical "
             "condition. He said he fell while showering, suffering burns.")
     assert [e.event_type for e in events_of(text, nlp)] == ["attack"]
+
+
+def test_a_round_ups_next_item_is_not_the_last_items_follow_up(nlp):
+    text = ("ZAMORA - Gunmen clashed with soldiers near Maracaibo on Sunday.\n\nLater that week, in another town, "
+            "police found a man stabbed outside a bar.\n\nCARACAS - A 23-year-old man was stabbed outside a bar "
+            "early Sunday and died in hospital a few hours later.")
+    types = [e.event_type for e in events_of(text, nlp) if "23-year-old" in e.summary]
+    assert "armed_clash" not in types
 
 
 def test_hostages_freed_did_not_escape(nlp):
