@@ -35,7 +35,7 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
   the EU and Baltic, US deportations, Armenia/Azerbaijan, Ghana, a US and a UK city), the final
   blind set: report aggregate numbers only. ``events_gold_heldout7_a2.jsonl`` and ``_b2`` are a
   second, independent annotation of the same articles (``bench/events_agreement.py``).
-- ``heldout8`` (18 written articles, 235 pairs), then ``heldout9`` … ``heldout12``, each a
+- ``heldout8`` (18 written articles, 235 pairs), then ``heldout9`` … ``heldout14``, each a
   ``-written`` part (9 articles written for it) and a ``-lgl`` part (36–40 random LGL articles in a
   fixed order, none skipped): every one was annotated blind by a new annotator, scored once in
   aggregate before anyone read its errors (the "first score"), and then became development data
