@@ -1409,19 +1409,17 @@ def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
     typed = next((event_type for cue, event_type in TYPED_FOLLOW_UP_CUES if cue.search(sentence.text)), None)
     if typed is not None:
         last = next((i for i in reversed(incidents) if i.event_type == typed), None)
-        if last is not None and _near(sentence, last):
-            incidents.append(_Incident(sentence, typed, [], None, last.window, "reference", list(last.places),
-                                       "reference" if last.places else "none", verb_trigger=False, follows=last))
-        return
-    care = CARE_CUES.search(sentence.text) is not None
-    if not (care or FOLLOW_UP_CUES.search(sentence.text)):
-        return
-    if set(re.findall(r"[a-z]+", sentence.text.lower())) & (ACCIDENT_NOUNS | VEHICLE_NOUNS | NATURAL_CAUSE_NOUNS
-                                                            | {"infected", "driving", "driver", "crush", "stampede"}):
-        return  # "was taken to hospital after being hit by a car", "... are infected": an accident's or a disease's
-    last = incidents[-1]
-    if last.event_type in VIOLENT_TYPES and _near(sentence, last):
+        event_type = typed
+    else:
+        care = CARE_CUES.search(sentence.text) is not None
+        if not (care or FOLLOW_UP_CUES.search(sentence.text)) or set(re.findall(r"[a-z]+", sentence.text.lower())) & (
+                ACCIDENT_NOUNS | VEHICLE_NOUNS | NATURAL_CAUSE_NOUNS | {"infected", "driving", "driver", "crush", "stampede"}):
+            return  # (not after "was taken to hospital after being hit by a car", "... are infected")
+        last = incidents[-1]
+        if last.event_type not in VIOLENT_TYPES:
+            return
         event_type = "attack" if care and last.event_type == "killing" else last.event_type
+    if last is not None and _near(sentence, last):
         incidents.append(_Incident(sentence, event_type, [], None, last.window, "reference", list(last.places),
                                    "reference" if last.places else "none", verb_trigger=False, follows=last))
 
