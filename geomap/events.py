@@ -140,6 +140,9 @@ SINGLE_DETERMINERS = frozenset("a an one".split())
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 
 VEHICLE_NOUNS = frozenset("car truck train bus vehicle van motorcycle suv pickup tractor sedan".split())
+# Words of harm nobody did: a care or follow-up sentence with one of them is not about the violence just told
+# ("was taken to hospital after being hit by a car", "two more women are infected").
+UNAUTHORED_HARM_WORDS = VEHICLE_NOUNS | frozenset("infected driving driver crush stampede".split())
 SPORTS_WORDS = frozenset("goal goals match minute scored score penalty kick brace league cup striker deadlock "
                          "equaliser equalizer inning innings".split())
 
@@ -156,8 +159,9 @@ TREND_VERBS = frozenset("increase rise fall drop decline double triple surge cli
 # charges of murder"), unlike the habitual present of an action verb ("the gang kidnaps migrants").
 STATE_VERBS = frozenset("be remain face".split())
 # Adverbs that put an act in someone's past record: "he has been arrested before".
-TALLY_VERBS = frozenset("record register log tally".split())
 RECORD_ADVERBS = frozenset("before previously".split())
+# Verbs that count incidents as statistics: "Memphis recorded 289 homicides last year".
+TALLY_VERBS = frozenset("record register log tally".split())
 
 # Verbs whose "in"/"into" object is what an event turned out to be ("results in a fatal stabbing").
 OUTCOME_VERBS = frozenset("result end turn erupt escalate culminate".split())
@@ -166,7 +170,6 @@ TEMPORAL_MARKERS = frozenset("since after before following until once".split())
 RECENT_DAYS = 31
 
 EPISODE_SENTENCES = 3
-CALENDAR_NAMES = frozenset(calendar_name.lower() for calendar_name in (*calendar.month_name[1:], *calendar.day_name))
 EPISODE_GAP_DAYS = 2  # incidents dated this close together can share a place ("the following morning")
 
 ANAPHORIC_PRONOUNS = frozenset("he she they it his her their".split())
@@ -174,6 +177,9 @@ ANAPHORIC_PRONOUNS = frozenset("he she they it his her their".split())
 SPREAD_WORDS = frozenset("several many multiple various numerous dozens scores".split())
 
 DEFINITE_DETERMINERS = frozenset("the this that these those".split())
+
+# Month and day names keep their capital in a sentence-cased headline ("in December slaying").
+CALENDAR_NAMES = frozenset(name.lower() for name in (*calendar.month_name[1:], *calendar.day_name))
 
 _TRIGGER_INDEX: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
 
@@ -1412,9 +1418,10 @@ def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
         event_type = typed
     else:
         care = CARE_CUES.search(sentence.text) is not None
-        if not (care or FOLLOW_UP_CUES.search(sentence.text)) or set(re.findall(r"[a-z]+", sentence.text.lower())) & (
-                ACCIDENT_NOUNS | VEHICLE_NOUNS | NATURAL_CAUSE_NOUNS | {"infected", "driving", "driver", "crush", "stampede"}):
-            return  # (not after "was taken to hospital after being hit by a car", "... are infected")
+        words = set(re.findall(r"[a-z]+", sentence.text.lower()))
+        if not (care or FOLLOW_UP_CUES.search(sentence.text)) or words & (
+                UNAUTHORED_HARM_WORDS | ACCIDENT_NOUNS | NATURAL_CAUSE_NOUNS):
+            return
         last = incidents[-1]
         if last.event_type not in VIOLENT_TYPES:
             return
