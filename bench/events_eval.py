@@ -40,6 +40,9 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
   fixed order, none skipped): every one was annotated blind by a new annotator, scored once in
   aggregate before anyone read its errors (the "first score"), and then became development data
   for the next round, so each first score measures how the previous rounds transfer.
+- ``heldout15``: ``-written`` (``events_gold_heldout15_a.jsonl`` and ``_b``: 18 articles by two
+  new annotators, 243 pairs, 121 incidents) and ``-lgl`` (40 random LGL articles, 79 pairs), and
+  ``heldout16`` (same design): blind sets for the learned sentence typer; aggregate numbers only.
 
 Each gold entry names a quote (a piece of its sentence), its type, date (ISO at its precision,
 null when the text does not say), place name and fatalities (null when not stated); entries of
@@ -104,6 +107,8 @@ GOLD_SETS = {
     "heldout13-written": ["events_gold_heldout13_written.jsonl"],
     "heldout14-lgl": ["events_gold_heldout14_lgl.jsonl"],
     "heldout14-written": ["events_gold_heldout14_written.jsonl"],
+    "heldout15-lgl": ["events_gold_heldout15_lgl.jsonl"],
+    "heldout15-written": ["events_gold_heldout15_a.jsonl", "events_gold_heldout15_b.jsonl"],
 }
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
