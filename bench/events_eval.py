@@ -109,6 +109,8 @@ GOLD_SETS = {
     "heldout14-written": ["events_gold_heldout14_written.jsonl"],
     "heldout15-lgl": ["events_gold_heldout15_lgl.jsonl"],
     "heldout15-written": ["events_gold_heldout15_a.jsonl", "events_gold_heldout15_b.jsonl"],
+    "heldout16-lgl": ["events_gold_heldout16_lgl.jsonl"],
+    "heldout16-written": ["events_gold_heldout16_a.jsonl", "events_gold_heldout16_b.jsonl"],
 }
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
