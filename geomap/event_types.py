@@ -617,24 +617,32 @@ CAPTIVE_NOUNS = frozenset("hostage hostages captive captives guard guards".split
 CAPTOR_NOUNS = ARMED_GROUP_NOUNS | frozenset("inmate inmates prisoner prisoners kidnapper kidnappers captor captors "
                                              "abductor abductors bandit bandits pirate pirates".split())
 # Sentences that only follow up the violent incident just reported, in words no trigger has: who claimed it,
-# whether it could be verified, where its victims are ("No group has claimed responsibility", "The claim
-# could not be independently verified", "Their whereabouts remain unknown") ...
+# whether it could be verified, where its victims are, why it happened and whether anyone was caught ("No
+# group has claimed responsibility", "The claim could not be independently verified", "Their whereabouts
+# remain unknown", "Police said the motive was unclear", "No arrests have been made") ...
 FOLLOW_UP_CUES = re.compile(
     r"\b(?:claim(?:ed|s|ing)? responsibility|responsibility for (?:the|this|that)|independently (?:verif|confirm)"
     r"|den(?:y|ied|ies) (?:any )?(?:involvement|responsibility)|whereabouts (?:remain|are|were)"
-    r"|no (?:casualties|injuries) (?:were|was) reported)",
+    r"|no (?:casualties|injuries) (?:were|was) reported|motive|no arrests? (?:has|have|had) (?:yet )?been made"
+    r"|no one (?:has|had) (?:yet )?been (?:arrested|charged))",
+    re.I,
 )
 # Follow-ups that belong to one kind of incident only, reported again when one of that kind was just told:
-# a ransom demand after a kidnapping, escapees still at large after a jailbreak.
+# a ransom demand after a kidnapping, escapees still at large after a jailbreak, the plea and next hearing
+# of the accused just charged ("He did not enter a plea", "is due to reappear on March 26"; a first hearing
+# still to come is the future).
 TYPED_FOLLOW_UP_CUES = (
     (re.compile(r"\bransom\b", re.I), "abduction"),
     (re.compile(r"\b(?:remain|remains|remained|are|were|is|was) (?:still )?(?:at large|on the run)\b", re.I), "escape"),
+    (re.compile(r"\benter(?:ed|s)? (?:a |any )?pleas?\b|\breappear\b", re.I), "charges"),
 )
 # ... or how its wounded are ("He was taken to hospital", "in stable condition"): after a killing, that is
 # the attack's wounding part.
 CARE_CUES = re.compile(
-    r"\b(?:(?:taken|rushed|flown|airlifted) to (?:a |the )?(?:[A-Z][\w.]* )*(?:hospital|clinic)|treated (?:at the scene|for (?:\w+ ){0,2}(?:wounds?|injur\w*|cuts|burns|bruises|fractures?))\b"
-    r"|in (?:a )?(?:stable|critical|serious|fair|grave) condition)",
+    r"\b(?:(?:taken|rushed|flown|airlifted|evacuated) to (?:a |the )?(?:[\w.-]+ ){0,3}(?:hospital|clinic|trauma cent(?:er|re))"
+    r"|treated (?:at the scene|for (?:\w+ ){0,2}(?:wounds?|injur\w*|cuts|burns|bruises|fractures?))\b"
+    r"|in (?:a )?(?:(?:stable|critical|serious|fair|grave)(?: but | and )?)+ condition)",
+    re.I,
 )
 # Quantities that stand for people when they count them ("many of them", "dozens more").
 QUANTITY_PRONOUNS = frozenset("many some most several all others dozens hundreds thousands scores".split())

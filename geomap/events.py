@@ -1337,7 +1337,8 @@ def _incidents(document: Document, sentences: list[Sentence], context: PlaceCont
         if sentence.doc is None:
             _add_follow_up(sentence, incidents)
             continue
-        violent = next((i for i in reversed(incidents) if i.event_type in VIOLENT_TYPES), None)
+        # (a follow-up such as "No arrests have been made" reports an incident again; it is not new violence)
+        violent = next((i for i in reversed(incidents) if i.event_type in VIOLENT_TYPES and i.follows is None), None)
         last_violence = violent.event_type if violent is not None else None
         cause = last_violence if violent is not None and _near(sentence, violent) else None
         groups = _group_hits(sentence, _sentence_hits(sentence, last_violence, cause), published)
@@ -1422,7 +1423,9 @@ def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
         if not (care or FOLLOW_UP_CUES.search(sentence.text)) or words & (
                 UNAUTHORED_HARM_WORDS | ACCIDENT_NOUNS | NATURAL_CAUSE_NOUNS):
             return
-        last = incidents[-1]
+        # the violence just told, past the arrests and charges that followed it ("... was charged on Monday.
+        # The victim remains in a stable condition.")
+        last = next(i for i in reversed(incidents) if i.event_type not in ("arrest", "charges") or i is incidents[0])
         if last.event_type not in VIOLENT_TYPES:
             return
         event_type = "attack" if care and last.event_type == "killing" else last.event_type

@@ -669,6 +669,19 @@ def test_follow_ups_without_incident_words_report_the_incident_just_told(nlp):
     assert events_of("No group has claimed responsibility for the Maracaibo blackout on Sunday.", nlp) == []
 
 
+def test_the_victim_and_the_accused_are_followed_up_past_the_arrest_and_charges(nlp):
+    text = ("A shop owner was struck with a hammer in Maracaibo on Sunday. Police arrested a 17-year-old on Monday. "
+            "He was charged with aggravated robbery on Monday night. He did not enter a plea and was granted bail "
+            "to reappear later this month. Police said the motive was unclear. "
+            "The owner was taken to Maracaibo General Hospital in critical but stable condition.")
+    events = events_of(text, nlp)
+    assert [e.event_type for e in events] == ["attack", "arrest", "charges", "charges", "attack", "attack"]
+    assert {e.date for e in events if e.event_type == "attack"} == {"2026-06-14"}
+    first_hearing = events_of("Police charged a man with robbery in Maracaibo on Monday. He is scheduled to appear "
+                              "in court on April 7.", nlp)
+    assert [e.event_type for e in first_hearing] == ["charges"]
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
