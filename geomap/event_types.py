@@ -627,14 +627,22 @@ FOLLOW_UP_CUES = re.compile(
     r"|no one (?:has|had) (?:yet )?been (?:arrested|charged))",
     re.I,
 )
-# Follow-ups that belong to one kind of incident only, reported again when one of that kind was just told:
-# a ransom demand after a kidnapping, escapees still at large after a jailbreak, the plea and next hearing
+# Follow-ups that belong to some kinds of incident only, reported again when one of those was just told:
+# (cue, the types it follows up, the type it reports: None for the followed incident's own).
+# A ransom demand after a kidnapping, escapees still at large after a jailbreak, the plea and next hearing
 # of the accused just charged ("He did not enter a plea", "is due to reappear on March 26"; a first hearing
-# still to come is the future).
+# still to come is the future), police dispersing the crowd just told, and the dead of the violence just
+# told: a killing, unless that violence is what killed ("one of the dead was a passer-by" after a strike).
 TYPED_FOLLOW_UP_CUES = (
-    (re.compile(r"\bransom\b", re.I), "abduction"),
-    (re.compile(r"\b(?:remain|remains|remained|are|were|is|was) (?:still )?(?:at large|on the run)\b", re.I), "escape"),
-    (re.compile(r"\benter(?:ed|s)? (?:a |any )?pleas?\b|\breappear\b", re.I), "charges"),
+    (re.compile(r"\bransom\b", re.I), frozenset({"abduction"}), None),
+    (re.compile(r"\b(?:remain|remains|remained|are|were|is|was) (?:still )?(?:at large|on the run)\b", re.I),
+     frozenset({"escape"}), None),
+    (re.compile(r"\benter(?:ed|s)? (?:a |any )?pleas?\b|\breappear\b", re.I), frozenset({"charges"}), None),
+    (re.compile(r"\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b|\bpepper (?:spray|balls)\b|\bstun grenades\b"
+                r"|\bdispers(?:e|ed|ing)\b", re.I), frozenset({"protest", "riot"}), None),
+    (re.compile(r"\b(?:of|among) the dead\b|\bbodies\b|\bdeath toll\b"
+                r"|\btoll (?:rose|has risen|had risen|climbed|has climbed|stands|stood)\b", re.I),
+     frozenset("air_strike shelling bombing armed_clash attack killing riot abduction".split()), "killing"),
 )
 # ... or how its wounded are ("He was taken to hospital", "in stable condition"): after a killing, that is
 # the attack's wounding part.

@@ -1413,15 +1413,20 @@ def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
     responsibility", "He was taken to hospital") reports that incident again, at its date and places."""
     if sentence.headline or not incidents:
         return
-    typed = next((event_type for cue, event_type in TYPED_FOLLOW_UP_CUES if cue.search(sentence.text)), None)
+    words = set(re.findall(r"[a-z]+", sentence.text.lower()))
+    if words & (UNAUTHORED_HARM_WORDS | ACCIDENT_NOUNS | NATURAL_CAUSE_NOUNS):
+        return
+    typed = next(((followed, reported) for cue, followed, reported in TYPED_FOLLOW_UP_CUES
+                  if cue.search(sentence.text)), None)
     if typed is not None:
-        last = next((i for i in reversed(incidents) if i.event_type == typed), None)
-        event_type = typed
+        followed, reported = typed
+        last = next((i for i in reversed(incidents) if i.event_type in followed), None)
+        if last is None:
+            return
+        event_type = last.event_type if reported is None or last.event_type in HARM_CAUSE_TYPES else reported
     else:
         care = CARE_CUES.search(sentence.text) is not None
-        words = set(re.findall(r"[a-z]+", sentence.text.lower()))
-        if not (care or FOLLOW_UP_CUES.search(sentence.text)) or words & (
-                UNAUTHORED_HARM_WORDS | ACCIDENT_NOUNS | NATURAL_CAUSE_NOUNS):
+        if not (care or FOLLOW_UP_CUES.search(sentence.text)):
             return
         # the violence just told, past the arrests and charges that followed it ("... was charged on Monday.
         # The victim remains in a stable condition.")
@@ -1429,7 +1434,7 @@ def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
         if last.event_type not in VIOLENT_TYPES:
             return
         event_type = "attack" if care and last.event_type == "killing" else last.event_type
-    if last is not None and _near(sentence, last):
+    if _near(sentence, last):
         incidents.append(_Incident(sentence, event_type, [], None, last.window, "reference", list(last.places),
                                    "reference" if last.places else "none", verb_trigger=False, follows=last))
 

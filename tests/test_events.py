@@ -682,6 +682,16 @@ def test_the_victim_and_the_accused_are_followed_up_past_the_arrest_and_charges(
     assert [e.event_type for e in first_hearing] == ["charges"]
 
 
+def test_the_dead_and_the_dispersed_crowd_follow_up_the_incident_just_told(nlp):
+    text = ("A car bomb exploded at a market in Maracaibo on Sunday. One of the dead was a passer-by, his brother said. "
+            "Gunmen shot at villagers near Cabimas on Monday. At least 19 of the dead were children. "
+            "Hundreds of students marched in Maracaibo on Tuesday. Police fired tear gas to disperse them.")
+    assert [e.event_type for e in events_of(text, nlp)] == ["bombing", "bombing", "attack", "killing", "protest",
+                                                            "protest"]
+    flood = events_of("A man was shot in Maracaibo on Friday. Rescuers recovered bodies from the flood waters.", nlp)
+    assert [e.event_type for e in flood] == ["attack"]
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
