@@ -618,12 +618,16 @@ CAPTOR_NOUNS = ARMED_GROUP_NOUNS | frozenset("inmate inmates prisoner prisoners 
                                              "abductor abductors bandit bandits pirate pirates".split())
 # Sentences that only follow up the violent incident just reported, in words no trigger has: who claimed it,
 # whether it could be verified, where its victims are, why it happened and whether anyone was caught ("No
-# group has claimed responsibility", "The claim could not be independently verified", "Their whereabouts
-# remain unknown", "Police said the motive was unclear", "No arrests have been made") ...
+# group has claimed responsibility", "No group has claimed the grenade attack", "No one was hurt", "The claim
+# could not be independently verified", "Their whereabouts remain unknown", "Police said the motive was
+# unclear", "No arrests have been made") ...
 FOLLOW_UP_CUES = re.compile(
     r"\b(?:claim(?:ed|s|ing)? responsibility|responsibility for (?:the|this|that)|independently (?:verif|confirm)"
     r"|den(?:y|ied|ies) (?:any )?(?:involvement|responsibility)|whereabouts (?:remain|are|were)"
-    r"|no (?:casualties|injuries) (?:were|was) reported|motive|no arrests? (?:has|have|had) (?:yet )?been made"
+    r"|no (?:casualties|injuries) (?:were|was) reported|(?:no one|nobody) was (?:hurt|injured|wounded)"
+    r"|(?:has|have|had|did) (?:not )?(?:yet )?claimed? (?:the|this|that|its) (?:\w+ ){0,2}(?:attacks?|kidnapping|abduction"
+    r"|bombing|blast|killings?|strikes?|shooting|ambush)"
+    r"|motive|no arrests? (?:has|have|had) (?:yet )?been made"
     r"|no one (?:has|had) (?:yet )?been (?:arrested|charged))",
     re.I,
 )

@@ -692,6 +692,12 @@ def test_the_dead_and_the_dispersed_crowd_follow_up_the_incident_just_told(nlp):
     assert [e.event_type for e in flood] == ["attack"]
 
 
+@pytest.mark.parametrize("follow_up", ["No group has claimed the kidnapping.", "No one was hurt, police said."])
+def test_claims_and_the_unhurt_follow_up_the_incident_just_told(nlp, follow_up):
+    events = events_of(f"Gunmen abducted two teachers in Maracaibo on Sunday. {follow_up}", nlp)
+    assert [e.event_type for e in events] == ["abduction", "abduction"]
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
