@@ -566,7 +566,12 @@ PERSON_NOUNS = frozenset(
     "thief thieves robber robbers killer killers shooter shooters victim victims officer officers activist activists "
     "protester protesters demonstrator demonstrators opponent opponents schoolgirl schoolgirls schoolboy schoolboys "
     "worshipper worshippers worshiper worshipers trader traders herder herders nun nuns doctor doctors nurse nurses "
-    "employee employees relative relatives patient patients refugee refugees voter voters".split()
+    "employee employees relative relatives patient patients refugee refugees voter voters owner owners "
+    "shopkeeper shopkeepers vendor vendors customer customers clerk clerks cashier cashiers teller tellers "
+    "neighbour neighbours neighbor neighbors husband husbands wife wives father fathers mother mothers son sons "
+    "daughter daughters brother brothers sister sisters friend friends girlfriend boyfriend partner pedestrian "
+    "pedestrians motorist motorists cyclist cyclists bystander bystanders teacher teachers pastor pastors "
+    "sailor sailors".split()
 )
 # Armed, organised non-state groups: their fight with security forces is an armed clash (ACLED
 # "Battles"), not an attack on civilians ("militants attacked a police post", "troops ambushed rebels").

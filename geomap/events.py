@@ -344,6 +344,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         if is_passive(token) or (obj is None and token.tag_ == "VBN"):
             # "X fled but was picked up", "a man picked up in ...", a headline's "2 held": the patient
             patient = _subject(token)
+            if patient is None and token.dep_ in ("pcomp", "advcl"):  # "was left with a fractured skull after
+                patient = _subject(clause_verb(token.head))             # being punched": the main clause's subject
             named = patient is not None and patient.pos_ == "PROPN" and patient.ent_type_ in ("", "PERSON")
             return _is_people(patient) or named or (patient is not None and patient.pos_ == "NUM")
         # a headline's "catch murder suspect" may parse "murder" as the object: the person follows it

@@ -698,6 +698,14 @@ def test_claims_and_the_unhurt_follow_up_the_incident_just_told(nlp, follow_up):
     assert [e.event_type for e in events] == ["abduction", "abduction"]
 
 
+@pytest.mark.parametrize("text", [
+    "A security guard was left with a fractured skull after being punched and kicked in Maracaibo on Sunday.",
+    "The 58-year-old shop owner was hit on the arm and head in Maracaibo on Sunday.",
+])
+def test_blows_to_a_person_are_an_attack(nlp, text):
+    assert [e.event_type for e in events_of(text, nlp)] == ["attack"]
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
