@@ -405,8 +405,9 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("killing", verbs="die", needs="victim_subject", follow_up=True)
     + _triggers("arrest", verbs="capture recapture", needs="person_object")
     + _triggers("arrest", verbs="handcuff", needs="unless:herself|himself|themselves|myself|yourself")
-    + _triggers("arrest", verbs="arrest detain apprehend nab jail remand",
-                nouns="arrest detention capture roundup")
+    + _triggers("arrest", verbs="arrest detain apprehend nab remand", nouns="arrest detention capture roundup")
+    # "was jailed for 11 months" is a sentence passed, not an arrest
+    + _triggers("arrest", verbs="jail", needs="not_following:month|months|year|years|week|weeks|life")
     + _triggers("arrest", verbs="round", needs="particle:up+person_object")
     + _triggers("arrest", verbs="haul", needs="particle:off|away+person_object")
     + _triggers("arrest", verbs="pick lock", needs="particle:up+person_object")
@@ -737,6 +738,14 @@ ANIMAL_NOUNS = frozenset(
 # "Heart attack", "panic attack": an illness, not an attack.
 MEDICAL_MODIFIERS = frozenset("heart panic asthma anxiety seizure epileptic".split())
 # A "legal battle", "political fight": a contest, not fighting.
+# What firefighters, patients and litigants battle: "crews battled the blaze", "fighting a legal battle".
+FIGURATIVE_OPPONENTS = frozenset(
+    "fire fires blaze blazes flames inferno cancer illness disease addiction incident".split()
+)
+FIREFIGHTER_NOUNS = frozenset("firefighter firefighters fireman firemen crew crews".split())
+# A deadly fire is an accident unless someone set it.
+FIRE_NOUNS = frozenset("fire blaze flames inferno".split())
+ARSON_WORDS = frozenset("arson arsonist arsonists set torch torched firebomb firebombs molotov petrol deliberately".split())
 FIGURATIVE_MODIFIERS = frozenset(
     "legal court courtroom political electoral election custody uphill bidding ratings budget "
     "procedural public relations pr verbal".split()

@@ -101,10 +101,11 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS,
+    ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, ARSON_WORDS,
     ASSAILANT_NOUNS, CANCEL_VERBS, CAPTIVE_NOUNS, CAPTOR_NOUNS, CARE_CUES, CASE_NOUNS, CASUALTY_LEMMAS, COUNT_NOUNS,
     CROWD_CONTROL_WORDS, CROWD_WORDS, CUSTODY_WORDS, DEVICE_CONTACT_VERBS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES,
     EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGHT_NOUNS, FIGURATIVE_MODIFIERS,
+    FIGURATIVE_OPPONENTS, FIRE_NOUNS, FIREFIGHTER_NOUNS,
     FIRED_ON_FORCES, FOLLOW_UP_CUES, FORCE_MEMBER_NOUNS, FORCE_NOUNS, GENERAL_INCIDENT_NOUNS, GROUND_BOMB_MODIFIERS,
     GUNFIRE_LEMMAS, HABITUAL_WORDS, HARM_CAUSE_TYPES, IMPLICATIVE_VERBS, INMATE_NOUNS, IRREALIS_GOVERNORS,
     LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, LIVE_FIRE_WORDS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
@@ -459,6 +460,9 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
                 or any(c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
                        for c in token.children)):
             return None  # "a legal battle", "lost the battle to keep the case out of court"
+    if lemma in ("battle", "fight") and token.pos_ in ("VERB", "AUX") and (
+            subject_words & FIREFIGHTER_NOUNS or _noun_words(_object(token)) & (FIGURATIVE_OPPONENTS | FIGURATIVE_MODIFIERS)):
+        return None  # "firefighters battled the blaze", "has been fighting a long legal battle"
     if lemma == "assault" and any(c.lower_ in ("sexual", "sexually", "indecent", "indecently") for c in token.children):
         return None  # sexual violence is not in this vocabulary (see geomap.event_types)
     if event_type == "killing" and any(c.lower_ in ("attempted", "attempt") for c in token.children):
@@ -779,12 +783,15 @@ def _presupposed(noun) -> bool:
 
 def _accidental(token) -> bool:
     """Deaths in an accident or disaster are not incidents: "killed in a traffic accident",
-    "struck and killed by a car", "a neighbour accidentally hit her"."""
+    "struck and killed by a car", "a neighbour accidentally hit her", "a fire that killed four"."""
     if token.lemma_.lower() not in DEATH_WORDS | {"strike", "hit"}:
         return False
     scope = list(token.head.subtree) if token.dep_ in ("relcl", "acl", "amod", "conj") else list(token.subtree)
     if any(w.lemma_.lower() in ACCIDENT_NOUNS or w.lower_ in ("accidentally", "accidental") for w in scope):
         return True
+    if any(_blaze(w) for w in scope) and not {
+            t.lemma_.lower() for t in token.sent} & ARSON_WORDS:
+        return True  # "a fire that killed four children", "killed in a house fire" (not "set fire to the house")
     if token.lemma_.lower() in ("strike", "hit"):
         sentence_lemmas = {t.lemma_.lower() for t in token.sent}
         weapon = _noun_words(_subject(token)) & (AIRCRAFT_WORDS | MISSILE_WORDS | EXPLOSIVE_NOUNS)
@@ -793,6 +800,13 @@ def _accidental(token) -> bool:
     verbs = [token, *(c for c in token.children if c.dep_ == "conj")] + ([token.head] if token.dep_ == "conj" else [])
     agents = [c for verb in verbs for c in verb.children if c.dep_ == "agent"]  # "struck and killed by a car"
     return any(w.lemma_.lower() in VEHICLE_NOUNS for agent in agents for w in agent.subtree)
+
+
+def _blaze(word) -> bool:
+    """A fire that burns, not gunfire ("opened fire", "police fire on marchers")."""
+    following = word.nbor(1).lower_ if word.i + 1 < len(word.doc) else ""
+    return (word.lower_ in FIRE_NOUNS and word.pos_ == "NOUN" and following not in ("on", "at", "upon")
+            and word.head.lemma_.lower() not in ("open", "return", "exchange", "come"))
 
 
 def _natural_cause(token) -> bool:

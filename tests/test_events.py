@@ -706,6 +706,25 @@ def test_blows_to_a_person_are_an_attack(nlp, text):
     assert [e.event_type for e in events_of(text, nlp)] == ["attack"]
 
 
+@pytest.mark.parametrize("text", [
+    "Scott Randall cried when he saw the mobile home in Maracaibo ravaged by a fire that killed four children on Sunday.",
+    "Firefighters battled the incident throughout the entire afternoon in Maracaibo and were on the scene as late "
+    "as 10:30 p.m., Fire Marshal Tim Tharau said.",
+    "She did die as I said,\" said the Maracaibo-based mother who has been fighting a long-running legal battle "
+    "against deportation.",
+    "A failed asylum seeker was jailed for 11 months in Maracaibo on Sunday for using a fake passport.",
+])
+def test_deadly_fires_firefighting_legal_battles_and_prison_terms_are_not_incidents(nlp, text):
+    assert events_of(text, nlp) == []
+
+
+def test_arson_that_kills_and_fire_on_marchers_are_incidents(nlp):
+    arson = events_of("A man set fire to a house in Maracaibo on Sunday, killing four children.", nlp)
+    assert [e.event_type for e in arson] == ["killing"]
+    marchers = events_of("Three killed as police fire on marchers in Maracaibo on Sunday.", nlp)
+    assert "killing" in {e.event_type for e in marchers}
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
