@@ -410,7 +410,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("arrest", verbs="jail", needs="not_following:month|months|year|years|week|weeks|life")
     + _triggers("arrest", verbs="round", needs="particle:up+person_object")
     + _triggers("arrest", verbs="haul", needs="particle:off|away+person_object")
-    + _triggers("arrest", verbs="pick lock", needs="particle:up+person_object")
+    + _triggers("arrest", verbs="pick", needs="particle:up+person_object+law_enforcement")
+    + _triggers("arrest", verbs="lock", needs="particle:up+person_object")
     + _triggers("arrest", verbs="catch bust", needs="person_object")
     + _triggers("arrest", verbs="take hold", needs="particle:custody|suspicion")
     + _triggers("arrest", verbs="hold", needs="person_object+held")
@@ -695,6 +696,11 @@ VOTER_NOUNS = frozenset("voter voters electorate electors".split())
 INMATE_NOUNS = frozenset("inmate inmates prisoner prisoners detainee detainees convict convicts".split())
 # Who escapes in an escape incident: people held in custody, or anyone fleeing a place of custody
 # (not a zoo animal, not residents "escaping the fighting").
+# Words that put a sentence in police work: "police picked up two suspects", not "the bus picks up pupils".
+LAW_ENFORCEMENT_WORDS = POLICE_NOUNS | frozenset(
+    "deputy deputies sheriff authorities suspect suspects custody arrest warrant wanted charge charged questioning "
+    "detention deport deportation deportee deportees immigration raid raids".split()
+)
 CUSTODY_WORDS = frozenset(
     "prison prisons jail jails custody detention cell cells penitentiary inmate inmates prisoner prisoners "
     "detainee detainees convict convicts guard guards jailer jailers warden correctional lockup".split()

@@ -108,7 +108,7 @@ from geomap.event_types import (
     FIGURATIVE_OPPONENTS, FIRE_NOUNS, FIREFIGHTER_NOUNS,
     FIRED_ON_FORCES, FOLLOW_UP_CUES, FORCE_MEMBER_NOUNS, FORCE_NOUNS, GENERAL_INCIDENT_NOUNS, GROUND_BOMB_MODIFIERS,
     GUNFIRE_LEMMAS, HABITUAL_WORDS, HARM_CAUSE_TYPES, IMPLICATIVE_VERBS, INMATE_NOUNS, IRREALIS_GOVERNORS,
-    LABOUR_STRIKE_WORDS, LEGISLATURE_NOUNS, LIVE_FIRE_WORDS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
+    LABOUR_STRIKE_WORDS, LAW_ENFORCEMENT_WORDS, LEGISLATURE_NOUNS, LIVE_FIRE_WORDS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
     MILITARY_TARGET_NOUNS, MISSILE_WORDS, MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS,
     PERSON_PRONOUNS, POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, QUANTITY_PRONOUNS, REFERENCE_HEADS,
     SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS,
@@ -389,6 +389,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         return any(c.dep_ == "prep" and c.lower_ in ("into", "through") for c in token.children)
     if needs == "clausal":  # "forces shelled the town", not "shelled pistachios"
         return token.dep_ != "amod"
+    if needs == "law_enforcement":
+        return bool({w for t in token.sent for w in (t.lower_, t.lemma_.lower())} & LAW_ENFORCEMENT_WORDS)
     if needs == "custody":  # "inmates escaped", "escaped from jail"; not a zoo's otter, not "escaped the fighting"
         if {t.lemma_.lower() for t in token.sent} & CUSTODY_WORDS:
             return True

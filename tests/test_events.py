@@ -725,6 +725,12 @@ def test_arson_that_kills_and_fire_on_marchers_are_incidents(nlp):
     assert "killing" in {e.event_type for e in marchers}
 
 
+def test_picked_up_is_an_arrest_only_in_police_work(nlp):
+    suspects = events_of("Two suspects were picked up for questioning in Maracaibo on Saturday.", nlp)
+    assert [e.event_type for e in suspects] == ["arrest"]
+    assert events_of("The school bus picked up several students in Maracaibo on Saturday.", nlp) == []
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
