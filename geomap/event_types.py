@@ -642,13 +642,17 @@ FOLLOW_UP_CUES = re.compile(
 # (cue, the types it follows up, the type it reports: None for the followed incident's own).
 # A ransom demand after a kidnapping, escapees still at large after a jailbreak, the plea and next hearing
 # of the accused just charged ("He did not enter a plea", "is due to reappear on March 26"; a first hearing
-# still to come is the future), police dispersing the crowd just told, and the dead of the violence just
-# told: a killing, unless that violence is what killed ("one of the dead was a passer-by" after a strike).
+# still to come is the future), the turnout, polling stations and results of the vote just told (in local
+# news these words alone are no vote: "the school board's turnout goal"), police dispersing the crowd just
+# told, and the dead of the violence just told: a killing, unless that violence is what killed ("one of the
+# dead was a passer-by" after a strike).
 TYPED_FOLLOW_UP_CUES = (
     (re.compile(r"\bransom\b", re.I), frozenset({"abduction"}), None),
     (re.compile(r"\b(?:remain|remains|remained|are|were|is|was) (?:still )?(?:at large|on the run)\b", re.I),
      frozenset({"escape"}), None),
     (re.compile(r"\benter(?:ed|s)? (?:a |any )?pleas?\b|\breappear\b", re.I), frozenset({"charges"}), None),
+    (re.compile(r"\bturnout\b|\bpolling (?:day|stations?|booths?|places?)\b|\b(?:preliminary|provisional|partial|early|official|final)"
+                r" results\b|\bconced(?:e|ed|es|ing)\b|\brecount\b|\bprecincts?\b", re.I), frozenset({"election"}), None),
     (re.compile(r"\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b|\bpepper (?:spray|balls)\b|\bstun grenades\b"
                 r"|\bdispers(?:e|ed|ing)\b", re.I), frozenset({"protest", "riot"}), None),
     (re.compile(r"\b(?:of|among) the dead\b|\bbodies\b|\bdeath toll\b"

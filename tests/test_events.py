@@ -731,6 +731,13 @@ def test_picked_up_is_an_arrest_only_in_police_work(nlp):
     assert events_of("The school bus picked up several students in Maracaibo on Saturday.", nlp) == []
 
 
+def test_turnout_and_results_follow_up_the_vote_just_told(nlp):
+    vote = events_of("Voters in Maracaibo elected a new mayor on Sunday. Turnout stood at 61 per cent, and the "
+                     "runner-up conceded within hours.", nlp)
+    assert [e.event_type for e in vote] == ["election", "election"]
+    assert events_of("Turnout at the Maracaibo school fair on Sunday was higher than expected.", nlp) == []
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
