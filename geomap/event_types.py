@@ -348,6 +348,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
                 needs="particle:fire|gunfire|shots|gunshots|bullets")
     + _triggers("armed_clash", verbs="fight", needs="particle:with|each|other|between|against")
     + _triggers("armed_clash", verbs="fight", needs="plural_subject")
+    + _triggers("armed_clash", verbs="fight", needs="armed_object")  # "the army fought M23 fighters near Sake"
     + _triggers("armed_clash", verbs="overrun overran besiege encircle", needs="transitive")
     + _triggers("armed_clash", nouns="siege counteroffensive counter-offensive")
     + _triggers("armed_clash", verbs="repel repulse",
@@ -643,9 +644,10 @@ FOLLOW_UP_CUES = re.compile(
 # A ransom demand after a kidnapping, escapees still at large after a jailbreak, the plea and next hearing
 # of the accused just charged ("He did not enter a plea", "is due to reappear on March 26"; a first hearing
 # still to come is the future), the turnout, polling stations and results of the vote just told (in local
-# news these words alone are no vote: "the school board's turnout goal"), police dispersing the crowd just
-# told, and the dead of the violence just told: a killing, unless that violence is what killed ("one of the
-# dead was a passer-by" after a strike).
+# news these words alone are no vote: "the school board's turnout goal"), the gunfire of the fight just told
+# ("residents heard heavy gunfire", "each side accused the other of firing first"), police dispersing the
+# crowd just told, and the dead of the violence just told: a killing, unless that violence is what killed
+# ("one of the dead was a passer-by" after a strike).
 TYPED_FOLLOW_UP_CUES = (
     (re.compile(r"\bransom\b", re.I), frozenset({"abduction"}), None),
     (re.compile(r"\b(?:remain|remains|remained|are|were|is|was) (?:still )?(?:at large|on the run)\b", re.I),
@@ -653,6 +655,8 @@ TYPED_FOLLOW_UP_CUES = (
     (re.compile(r"\benter(?:ed|s)? (?:a |any )?pleas?\b|\breappear\b", re.I), frozenset({"charges"}), None),
     (re.compile(r"\bturnout\b|\bpolling (?:day|stations?|booths?|places?)\b|\b(?:preliminary|provisional|partial|early|official|final)"
                 r" results\b|\bconced(?:e|ed|es|ing)\b|\brecount\b|\bprecincts?\b", re.I), frozenset({"election"}), None),
+    (re.compile(r"\b(?:heavy|sustained|intense|automatic) gunfire\b|\bin the exchange\b|\bfiring first\b"
+                r"|\bfired first\b", re.I), frozenset({"armed_clash"}), None),
     (re.compile(r"\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b|\bpepper (?:spray|balls)\b|\bstun grenades\b"
                 r"|\bdispers(?:e|ed|ing)\b", re.I), frozenset({"protest", "riot"}), None),
     (re.compile(r"\b(?:of|among) the dead\b|\bbodies\b|\bdeath toll\b"

@@ -336,6 +336,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         nouns = {"protester": PROTESTER_NOUNS, "marcher": MARCHER_NOUNS, "inmate": INMATE_NOUNS, "voter": VOTER_NOUNS}.get(
             needs.partition(":")[2], FORCE_NOUNS)
         return bool(_noun_words(_subject(token)) & nouns)
+    if needs == "armed_object":
+        return bool(_noun_words(_object(token)) & (FORCE_NOUNS | ARMED_GROUP_NOUNS))
     if needs == "force_object":  # "sent troops"; not "sending an undercover agent a message"
         obj = _object(token)
         one_person = obj is not None and obj.tag_ == "NN" and obj.lemma_.lower() in FORCE_MEMBER_NOUNS

@@ -738,6 +738,12 @@ def test_turnout_and_results_follow_up_the_vote_just_told(nlp):
     assert events_of("Turnout at the Maracaibo school fair on Sunday was higher than expected.", nlp) == []
 
 
+def test_the_gunfire_of_a_fight_follows_it_up(nlp):
+    text = ("On Tuesday the army fought M23 fighters for several hours near Maracaibo. Residents said they heard "
+            "heavy gunfire through the night. One soldier was wounded in the exchange.")
+    assert [e.event_type for e in events_of(text, nlp)] == ["armed_clash"] * 3
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
