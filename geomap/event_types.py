@@ -641,15 +641,25 @@ FOLLOW_UP_CUES = re.compile(
 )
 # Follow-ups that belong to some kinds of incident only, reported again when one of those was just told:
 # (cue, the types it follows up, the type it reports: None for the followed incident's own).
-# A ransom demand after a kidnapping, escapees still at large after a jailbreak, the plea and next hearing
-# of the accused just charged ("He did not enter a plea", "is due to reappear on March 26"; a first hearing
-# still to come is the future), the turnout, polling stations and results of the vote just told (in local
-# news these words alone are no vote: "the school board's turnout goal"), the gunfire of the fight just told
-# ("residents heard heavy gunfire", "each side accused the other of firing first"), police dispersing the
-# crowd just told, and the dead of the violence just told: a killing, unless that violence is what killed
-# ("one of the dead was a passer-by" after a strike).
+# - a ransom demand or the kidnappers after a kidnapping;
+# - "are still being held", "remain in custody" after a kidnapping or an arrest;
+# - the returnees of a deportation; escapees still at large after a jailbreak;
+# - the plea and next hearing of the accused just charged ("He did not enter a plea", "is due to reappear
+#   on March 26"; a first hearing still to come is the future);
+# - the turnout, polling stations and results of the vote just told (in local news these words alone are
+#   no vote: "the school board's turnout goal");
+# - the gunfire of the fight just told ("residents heard heavy gunfire", "accused the other of firing first");
+# - police dispersing the crowd just told;
+# - the dead of the violence just told: a killing, unless that violence is what killed ("one of the dead
+#   was a passer-by" after a strike).
 TYPED_FOLLOW_UP_CUES = (
-    (re.compile(r"\bransom\b", re.I), frozenset({"abduction"}), None),
+    (re.compile(r"\bransom\b|\bkidnappers?\b|\bcaptors?\b|\bcaptives?\b|\babductors?\b", re.I),
+     frozenset({"abduction"}), None),
+    (re.compile(r"\b(?:remain|remains|remained|are|were|is|was) (?:still )?(?:being )?held\b"
+                r"|\b(?:remain|remains|remained) in (?:police )?custody\b"
+                r"|\breleased on bail\b|\bdenied holding\b", re.I), frozenset({"arrest", "abduction"}), None),
+    (re.compile(r"\bdeportees?\b|\breturnees?\b|\bdeportation flights?\b", re.I),
+     frozenset({"deportation"}), None),
     (re.compile(r"\b(?:remain|remains|remained|are|were|is|was) (?:still )?(?:at large|on the run)\b", re.I),
      frozenset({"escape"}), None),
     (re.compile(r"\benter(?:ed|s)? (?:a |any )?pleas?\b|\breappear\b", re.I), frozenset({"charges"}), None),

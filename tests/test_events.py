@@ -744,6 +744,18 @@ def test_the_gunfire_of_a_fight_follows_it_up(nlp):
     assert [e.event_type for e in events_of(text, nlp)] == ["armed_clash"] * 3
 
 
+def test_captives_custody_and_returnees_follow_up_their_incident(nlp):
+    kidnap = events_of("Gunmen abducted 37 villagers near Maracaibo on Sunday. The kidnappers have since demanded "
+                       "money from relatives. The captives are still being held in the forest.", nlp)
+    assert [e.event_type for e in kidnap] == ["abduction"] * 3
+    arrest = events_of("Police arrested three journalists in Maracaibo on Sunday. The three remain in custody.", nlp)
+    assert [e.event_type for e in arrest] == ["arrest", "arrest"]
+    flights = events_of("The United States deported 180 Venezuelans to Maracaibo on Sunday. Officials greeted the "
+                        "returnees at the airport.", nlp)
+    assert [e.event_type for e in flights] == ["deportation", "deportation"]
+    assert events_of("Rights groups say 300 people have died in custody in Maracaibo since 2022.", nlp) == []
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
