@@ -443,6 +443,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("security_operation", nouns="crackdown manhunt dragnet")
     + _triggers("security_operation", nouns="sweep", needs="particle:military|security|police|army")
     + _triggers("security_operation", verbs="comb scour cordon", needs="force_subject")
+    + _triggers("security_operation", verbs="seal", needs="force_subject+particle:off")  # "troops sealed off the town"
+    + _triggers("security_operation", verbs="go", needs="force_subject+particle:house")  # "went from house to house"
     + _triggers("security_operation", verbs="rescue free", needs="active+force_subject+person_object")
     + _triggers("security_operation", verbs="search", needs="force_subject+particle:" + SEARCHED_PREMISES)
     + _triggers("security_operation", nouns="search", needs="particle:narcotic|narcotics|drug|drugs|police|warrant")
@@ -459,6 +461,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("protest", verbs="protest", needs="unless:" + OBJECTED_WORDS)
     + _triggers("protest", verbs="rally", nouns="rally", needs="unless:" + CAMPAIGN_WORDS)
     + _triggers("protest", verbs="picket", nouns="protest demonstration march sit-in walkout picket")
+    + _triggers("protest", nouns="in", needs="particle:sit")  # "staged a sit-in": the tokenizer splits it
     + _triggers("protest", verbs="demonstrate", needs="intransitive+active")
     + _triggers("protest", verbs="march", needs="force_subject:marcher")
     + _triggers("protest", verbs="block occupy chant", needs="force_subject:protester")

@@ -756,6 +756,16 @@ def test_captives_custody_and_returnees_follow_up_their_incident(nlp):
     assert events_of("Rights groups say 300 people have died in custody in Maracaibo since 2022.", nlp) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Refugees held a sit-in outside the UNHCR office in Maracaibo on Wednesday.", "protest"),
+    ("About 8,000 soldiers and police officers sealed off the town of Maracaibo before dawn on Saturday.",
+     "security_operation"),
+    ("Residents of Maracaibo said officers went from house to house overnight on Monday.", "security_operation"),
+])
+def test_sit_ins_cordons_and_house_to_house_searches(nlp, text, expected):
+    assert [e.event_type for e in events_of(text, nlp)] == [expected]
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
