@@ -845,7 +845,9 @@ def _animals(token) -> bool:
     chickens", "the otter escaped", "toads exploded"."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    for noun in (_object(token), _subject(token)):  # the head noun: "cattle rustlers" are people
+    # and what the verb's own participle clause does: "went from house to house rounding up chickens"
+    doing = [c for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"]
+    for noun in (_object(token), _subject(token), *map(_object, doing)):  # the head noun: "cattle rustlers" are people
         if noun is None:
             continue
         heads = [noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
