@@ -133,6 +133,8 @@ NUMBER_WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }
 
+# What is said of an incident already told: whether it was linked to, carried out by ... someone.
+LINKING_VERBS = frozenset("link connect relate tie motivate order plan carry commit".split())
 DEATH_WORDS = frozenset("kill die dead death murder execute slay behead massacre assassinate lynch strangle slaughter".split())
 FATAL_ADVERBS = frozenset("fatally mortally".split())
 
@@ -774,6 +776,8 @@ def _presupposed(noun) -> bool:
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.lemma_.lower() in DEATH_WORDS | {"killing", "assassination"} and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ == "PERSON" for g in c.subtree) for c in noun.children):
         return True  # "The murder of Ricardo Salmerón will not go unpunished": a named victim's death happened
+    if noun.dep_ in ("nsubj", "nsubjpass") and _definite(noun) and noun.head.lemma_.lower() in LINKING_VERBS:
+        return True  # "investigating whether the killings were linked to extortion": only the link is in doubt
     if noun.dep_ not in ("dobj", "pobj"):
         return False
     if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in REFERENCE_HEADS and (

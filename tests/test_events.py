@@ -766,6 +766,13 @@ def test_sit_ins_cordons_and_house_to_house_searches(nlp, text, expected):
     assert [e.event_type for e in events_of(text, nlp)] == [expected]
 
 
+def test_whether_an_incident_was_linked_to_something_does_not_doubt_the_incident(nlp):
+    text = ("Gunmen shot dead five men in Maracaibo on Sunday. Prosecutors said they were investigating whether the "
+            "killings were linked to extortion demands.")
+    assert [e.event_type for e in events_of(text, nlp)] == ["killing", "killing"]
+    assert events_of("Prosecutors are investigating whether killings could follow in Maracaibo.", nlp) == []
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
