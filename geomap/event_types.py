@@ -460,7 +460,9 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("escape", verbs="free", needs="person_object+custody")
     + _triggers("protest", verbs="protest", needs="unless:" + OBJECTED_WORDS)
     + _triggers("protest", verbs="rally", nouns="rally", needs="unless:" + CAMPAIGN_WORDS)
-    + _triggers("protest", verbs="picket", nouns="protest demonstration march sit-in walkout picket")
+    + _triggers("protest", verbs="picket", nouns="demonstration march sit-in walkout picket")
+    # not a government's "formal protest" lodged with an envoy
+    + _triggers("protest", nouns="protest", needs="unless:formal|diplomatic|official|lodge|file|register|note")
     + _triggers("protest", nouns="in", needs="particle:sit")  # "staged a sit-in": the tokenizer splits it
     + _triggers("protest", verbs="demonstrate", needs="intransitive+active")
     + _triggers("protest", verbs="march", needs="force_subject:marcher")
@@ -752,8 +754,9 @@ NATURAL_CAUSE_NOUNS = DISASTER_NOUNS | frozenset(
 )
 # Accidents and disasters anywhere in the clause of a death: "killed in a traffic accident".
 ACCIDENT_NOUNS = DISASTER_NOUNS | frozenset("accident crash collision wreck drowning electrocution".split())
-# Subjects that sum up many incidents: "the war has killed tens of thousands" is a statistic.
-AGGREGATE_CAUSE_NOUNS = frozenset("war wars conflict conflicts insurgency insurgencies crisis".split())
+# Subjects that sum up many incidents: "the war has killed tens of thousands", "gang violence killed more
+# than 5,600 people last year", "the bombing campaign killed thousands" are statistics.
+AGGREGATE_CAUSE_NOUNS = frozenset("war wars conflict conflicts insurgency insurgencies crisis violence campaign".split())
 # Animals: killing, shooting or catching them is not an incident ("160,000 birds were killed",
 # "rounding up chickens", "pets are being shot").
 ANIMAL_NOUNS = frozenset(

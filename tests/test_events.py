@@ -773,6 +773,14 @@ def test_whether_an_incident_was_linked_to_something_does_not_doubt_the_incident
     assert events_of("Prosecutors are investigating whether killings could follow in Maracaibo.", nlp) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The bombing campaign in the autumn of 2024 killed thousands of people in Venezuela, according to officials.",
+    "The foreign ministry summoned the envoy in Caracas on Monday to lodge a formal protest.",
+])
+def test_yearly_tolls_and_diplomatic_protests_are_not_incidents(nlp, text):
+    assert events_of(text, nlp) == []
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
