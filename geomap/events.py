@@ -473,7 +473,9 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
         return None  # sexual violence is not in this vocabulary (see geomap.event_types)
     if event_type == "killing" and any(c.lower_ in ("attempted", "attempt") for c in token.children):
         return "attack"  # "an attempted murder", "attempted assassination": nobody was killed
-    if (event_type in ("attack", "armed_clash", "riot") and subject_words & PROTESTER_NOUNS
+    agent_words = {w for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                   for w in _noun_words(g)}  # "set on fire by protesters"
+    if (event_type in ("attack", "armed_clash", "riot") and (subject_words | agent_words) & PROTESTER_NOUNS
             and not _noun_words(_object(token)) & PROTESTER_NOUNS):
         return "riot"  # protesters attacking; not activists of a ruling party attacking protesters
     if (event_type == "armed_clash" and token.pos_ == "NOUN" and sentence_words & PROTESTER_NOUNS

@@ -781,6 +781,11 @@ def test_yearly_tolls_and_diplomatic_protests_are_not_incidents(nlp, text):
     assert events_of(text, nlp) == []
 
 
+def test_violence_by_protesters_is_a_riot_in_the_passive_too(nlp):
+    events = events_of("The state broadcaster's headquarters in Maracaibo was set on fire by protesters on Thursday.", nlp)
+    assert [e.event_type for e in events] == ["riot"]
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
