@@ -126,6 +126,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _DEADLINE_BEFORE = re.compile(r"\b(?:ahead of|until|till|due|scheduled for|set for)\s+(?:an?\s+|the\s+)?$", re.I)
 _DEADLINE_AFTER = re.compile(r"\s+(?:deadline|deadlines)\b", re.I)
+# A date a clause looks forward to: "are due to appear at Leeds Crown Court on December 12".
+_FUTURE_CLAUSE_BEFORE = re.compile(
+    r"\b(?:will|due to|scheduled to|expected to|set to|is to|are to)\b[^.;:!?]*\b(?:on|by|until)\s+$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid)-?\s*)?(?:the\s+)?$", re.I)
 
 
@@ -371,7 +374,9 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, hemisphere: He
             return False
         if published is None:
             return None
-        if _DEADLINE_BEFORE.search(m.string[:m.start()]) or _DEADLINE_AFTER.match(m.string[m.end():]):
+        before = m.string[:m.start()]
+        if (_DEADLINE_BEFORE.search(before) or _DEADLINE_AFTER.match(m.string[m.end():])
+                or _FUTURE_CLAUSE_BEFORE.search(before[-120:])):
             upcoming = date(published.year, month, day) if (month, day) >= (published.month, published.day) else \
                 date(published.year + 1, month, day)  # "ahead of a March 31 deadline": the next one
             return day_window(upcoming)

@@ -1563,7 +1563,10 @@ def _resolve_references(incidents: list[_Incident]) -> None:
         if incident.date_source == "explicit":
             dated[incident.event_type].append(incident)
     for incident in incidents:
-        if incident.verb_trigger or incident.sentence.headline or incident.date_source not in ("none", "publication"):
+        # (also one dated by the episode of another incident: "This was a shocking attack", said after the
+        # suspects' court appearance on Tuesday, is the attack of Sunday)
+        if incident.verb_trigger or incident.sentence.headline or incident.date_source not in (
+                "none", "publication", "episode"):
             continue
         candidates = dated.get(incident.event_type, [])
         if len({c.window for c in candidates}) != 1:

@@ -123,3 +123,10 @@ def test_a_month_of_last_year():
 def test_a_deadline_without_a_year_is_the_next_one():
     [mention] = find_dates("They must leave ahead of a March 31 deadline.", date(2025, 3, 13))
     assert (mention.window.iso, mention.future) == ("2025-03-31", True)
+
+
+def test_a_hearing_still_to_come_is_in_the_future():
+    [hearing] = find_dates("They are due to appear at Leeds Crown Court on December 12.", date(2023, 11, 14))
+    assert hearing.future and hearing.window.iso == "2023-12-12"
+    [past] = find_dates("They appeared at Leeds Crown Court on December 12.", date(2023, 11, 14))
+    assert not past.future and past.window.iso == "2022-12-12"

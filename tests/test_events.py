@@ -786,6 +786,13 @@ def test_violence_by_protesters_is_a_riot_in_the_passive_too(nlp):
     assert [e.event_type for e in events] == ["riot"]
 
 
+def test_a_reference_after_another_incidents_episode_keeps_its_own_day(nlp):
+    text = ("A man was stabbed in Maracaibo on Sunday. Two men appeared in court in Maracaibo on Tuesday charged "
+            "with wounding. \"This was a shocking attack,\" the inspector said.")
+    attacks = [e for e in events_of(text, nlp) if e.event_type == "attack"]
+    assert [e.date for e in attacks] == ["2026-06-14", "2026-06-14"]
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
