@@ -653,6 +653,7 @@ FOLLOW_UP_CUES = re.compile(
 #   on March 26"; a first hearing still to come is the future);
 # - the turnout, polling stations and results of the vote just told (in local news these words alone are
 #   no vote: "the school board's turnout goal");
+# - the rubble, blasts and shattered windows of the strike, shelling or bombing just told;
 # - the gunfire of the fight just told ("residents heard heavy gunfire", "accused the other of firing first");
 # - police dispersing the crowd just told;
 # - the dead of the violence just told: a killing, unless that violence is what killed ("one of the dead
@@ -670,6 +671,9 @@ TYPED_FOLLOW_UP_CUES = (
     (re.compile(r"\benter(?:ed|s)? (?:a |any )?pleas?\b|\breappear\b", re.I), frozenset({"charges"}), None),
     (re.compile(r"\bturnout\b|\bpolling (?:day|stations?|booths?|places?)\b|\b(?:preliminary|provisional|partial|early|official|final)"
                 r" results\b|\bconced(?:e|ed|es|ing)\b|\brecount\b|\bprecincts?\b", re.I), frozenset({"election"}), None),
+    (re.compile(r"\brubble\b|\b(?:loud|huge|massive|powerful) (?:blasts?|bangs?|explosions?)\b|\bwhistle\b"
+                r"|\bno (?:casualties|damage)\b|\bshattered (?:shop )?(?:windows|glass)\b|\bbrought under control\b", re.I),
+     frozenset({"air_strike", "shelling", "bombing"}), None),
     (re.compile(r"\b(?:heavy|sustained|intense|automatic) gunfire\b|\bin the exchange\b|\bfiring first\b"
                 r"|\bfired first\b", re.I), frozenset({"armed_clash"}), None),
     (re.compile(r"\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b|\bpepper (?:spray|balls)\b|\bstun grenades\b"

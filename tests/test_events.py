@@ -793,6 +793,13 @@ def test_a_reference_after_another_incidents_episode_keeps_its_own_day(nlp):
     assert [e.date for e in attacks] == ["2026-06-14", "2026-06-14"]
 
 
+def test_the_blast_and_rubble_of_a_strike_follow_it_up(nlp):
+    text = ("An Israeli drone strike hit a car in Maracaibo on Sunday. \"We heard a whistle, then everything shook,\" "
+            "a shopkeeper said. Footage showed shattered windows along the street.")
+    assert [e.event_type for e in events_of(text, nlp)] == ["air_strike"] * 3
+    assert events_of("Rescuers pulled residents from the rubble after the earthquake in Maracaibo on Sunday.", nlp) == []
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
