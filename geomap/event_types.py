@@ -372,6 +372,10 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", verbs="ring erupt", needs="shots_subject")
     + _triggers("attack", verbs="rob", nouns="robbery", needs="particle:gunpoint|knifepoint|armed|gun|knife|aggravated|violent")
     + _triggers("attack", verbs="pull", needs="particle:gun|knife|pistol|handgun|rifle|weapon&on")
+    # an armed threat is a hold-up: "was threatened with a knife by a man who stole cash", "forced out of her car
+    # at gunpoint"
+    + _triggers("attack", verbs="threaten", needs="person_object+particle:knife|gun|pistol|handgun|machete|firearm|weapon")
+    + _triggers("attack", nouns="gunpoint knifepoint")
     + _triggers("attack", nouns="attempt", needs="particle:assassination|murder|life")
     + _triggers("attack", verbs="open", needs="particle:fire")
     + _triggers("attack", verbs="come", needs="particle:under&fire|attack|gunfire|bombardment|shelling")

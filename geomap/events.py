@@ -305,7 +305,8 @@ def _is_people(noun) -> bool:
     count = count or (noun.lower_ in QUANTITY_PRONOUNS and (bool(of_nouns) or noun.lower_ in COUNT_NOUNS))
     if count and all(n.lower_ in ("them", "us", "those") or _is_people(n) for n in of_nouns):
         return True  # "arrested 12", "recaptured seven of them", "many of them were picked up", "dozens more were wounded"
-    return (bool(_noun_words(noun) & PERSON_NOUNS) or noun.ent_type_ == "PERSON" or noun.lower_ in PERSON_PRONOUNS
+    aged = noun.lower_ == "old" and any(c.lemma_.lower() == "year" for c in noun.children)  # "a 19-year-old"
+    return (aged or bool(_noun_words(noun) & PERSON_NOUNS) or noun.ent_type_ == "PERSON" or noun.lower_ in PERSON_PRONOUNS
             or any(n.ent_type_ == "NORP" and n.tag_ in ("NNS", "NNPS") for n in (noun, *of_nouns)))
 
 

@@ -800,6 +800,15 @@ def test_the_blast_and_rubble_of_a_strike_follow_it_up(nlp):
     assert events_of("Rescuers pulled residents from the rubble after the earthquake in Maracaibo on Sunday.", nlp) == []
 
 
+@pytest.mark.parametrize("text", [
+    "On Saturday, a 19-year-old was slashed in the face during a fight at a station in Maracaibo.",
+    "A shop worker in Maracaibo was threatened with a knife on Saturday by a man who stole cash from the till.",
+    "A 61-year-old woman was forced out of her car at gunpoint in Maracaibo on Saturday.",
+])
+def test_slashings_of_the_unnamed_and_armed_hold_ups_are_attacks(nlp, text):
+    assert [e.event_type for e in events_of(text, nlp)] == ["attack"]
+
+
 def test_brought_before_a_court_on_charges_is_charges(nlp):
     text = "Three men were brought before a court in Maracaibo yesterday on charges relating to the March riots."
     assert "charges" in {e.event_type for e in events_of(text, nlp)}
