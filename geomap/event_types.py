@@ -691,6 +691,7 @@ TYPED_FOLLOW_UP_CUES = (
 CARE_CUES = re.compile(
     r"\b(?:(?:taken|rushed|flown|airlifted|evacuated) to (?:a |the )?(?:[\w.-]+ ){0,3}(?:hospital|clinic|trauma cent(?:er|re))"
     r"|treated (?:at the scene|for (?:\w+ ){0,2}(?:wounds?|injur\w*|cuts|burns|bruises|fractures?))\b"
+    r"|(?:treated|recovering) (?:in|at) (?:a |the )?(?:[\w.-]+ ){0,3}(?:hospital|clinic)"
     r"|in (?:a )?(?:(?:stable|critical|serious|fair|grave)(?: but | and )?)+ condition)",
     re.I,
 )
