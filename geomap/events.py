@@ -1459,8 +1459,8 @@ def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
             return
         # the violence just told, past the arrests and charges that followed it ("... was charged on Monday.
         # The victim remains in a stable condition.")
-        last = next(i for i in reversed(incidents) if i.event_type not in ("arrest", "charges") or i is incidents[0])
-        if last.event_type not in VIOLENT_TYPES:
+        last = next((i for i in reversed(incidents) if i.event_type not in ("arrest", "charges")), None)
+        if last is None or last.event_type not in VIOLENT_TYPES:
             return
         event_type = "attack" if care and last.event_type == "killing" else last.event_type
     if _near(sentence, last):
