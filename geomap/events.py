@@ -474,10 +474,8 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
         return None  # sexual violence is not in this vocabulary (see geomap.event_types)
     if event_type == "killing" and any(c.lower_ in ("attempted", "attempt") for c in token.children):
         return "attack"  # "an attempted murder", "attempted assassination": nobody was killed
-    agent_words = {w for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-                   for w in _noun_words(g)}  # "set on fire by protesters"
-    if (event_type in ("attack", "armed_clash", "riot") and (subject_words | agent_words) & PROTESTER_NOUNS
-            and not _noun_words(_object(token)) & PROTESTER_NOUNS):
+    if (event_type in ("attack", "armed_clash", "riot") and (subject_words | _agent_words(token)) & PROTESTER_NOUNS
+            and not _noun_words(_object(token)) & PROTESTER_NOUNS):  # (also "set on fire by protesters")
         return "riot"  # protesters attacking; not activists of a ruling party attacking protesters
     if (event_type == "armed_clash" and token.pos_ == "NOUN" and sentence_words & PROTESTER_NOUNS
             and not sentence_words & ARMED_GROUP_NOUNS):
@@ -552,14 +550,19 @@ def _own_clause_words(token) -> set[str]:
     return {t.lemma_.lower() for t in token.sent if not aside(t)}
 
 
+def _agent_words(token) -> set[str]:
+    """The words of a passive verb's "by" phrase: "guards held by inmates", "set on fire by protesters"."""
+    return {w for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+            for w in _noun_words(g)}
+
+
 def _held_captive(token, subject_words: set[str]) -> bool:
     """People held or freed by captors, not by the police: "28 hostages were freed", "guards held by inmates",
     "inmates are holding 12 guards"."""
     patient = _subject(token) if is_passive(token) else _object(token)
     if _noun_words(patient) & CAPTIVE_NOUNS:
         return True
-    agents = {w for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" for w in _noun_words(g)}
-    return bool(agents & CAPTOR_NOUNS) or (token.lemma_.lower() == "hold" and bool(subject_words & CAPTOR_NOUNS))
+    return bool(_agent_words(token) & CAPTOR_NOUNS) or (token.lemma_.lower() == "hold" and bool(subject_words & CAPTOR_NOUNS))
 
 
 def _weapon_words(token) -> set[str]:
@@ -610,7 +613,7 @@ def _armed_sides(token, subject_words: set[str], fatal: bool) -> bool:
             weapons = {t.lemma_.lower() for t in token.sent} & (AIRCRAFT_WORDS | MISSILE_WORDS | EXPLOSIVE_NOUNS)
             return (token.lemma_.lower() in DEATH_WORDS and bool(subject_words & (ARMED_GROUP_NOUNS | ASSAILANT_NOUNS))
                     and not weapons)
-        subject_words = {w for c in agent.children if c.dep_ == "pobj" for w in _noun_words(c)}
+        subject_words = _agent_words(token)
     forces = FORCE_NOUNS - POLICE_NOUNS if fatal else FORCE_NOUNS  # gunmen killing a police officer: a killing
     return bool((subject_words & ARMED_GROUP_NOUNS and targets & (forces | MILITARY_TARGET_NOUNS))
                 or (subject_words & FORCE_NOUNS and targets & ARMED_GROUP_NOUNS))
@@ -800,11 +803,10 @@ def _accidental(token) -> bool:
     scope = list(token.head.subtree) if token.dep_ in ("relcl", "acl", "amod", "conj") else list(token.subtree)
     if any(w.lemma_.lower() in ACCIDENT_NOUNS or w.lower_ in ("accidentally", "accidental") for w in scope):
         return True
-    if any(_blaze(w) for w in scope) and not {
-            t.lemma_.lower() for t in token.sent} & ARSON_WORDS:
+    sentence_lemmas = {t.lemma_.lower() for t in token.sent}
+    if any(_blaze(w) for w in scope) and not sentence_lemmas & ARSON_WORDS:
         return True  # "a fire that killed four children", "killed in a house fire" (not "set fire to the house")
     if token.lemma_.lower() in ("strike", "hit"):
-        sentence_lemmas = {t.lemma_.lower() for t in token.sent}
         weapon = _noun_words(_subject(token)) & (AIRCRAFT_WORDS | MISSILE_WORDS | EXPLOSIVE_NOUNS)
         if sentence_lemmas & VEHICLE_NOUNS and not sentence_lemmas & EXPLOSIVE_NOUNS and not weapon:
             return True  # "lost control of his pickup ... and struck a Honda"
@@ -1058,6 +1060,12 @@ class _Incident:
     follows: "_Incident | None" = None  # the incident a follow-up sentence reports again
 
 
+def _within_reach(sentence: Sentence, paragraph: int, index: int) -> bool:
+    """Whether a sentence is close enough to the one at (``paragraph``, ``index``) to go on with it: the same
+    or next paragraph, or a few sentences on."""
+    return sentence.paragraph.index - paragraph <= 1 or sentence.index - index <= EPISODE_SENTENCES
+
+
 @dataclass
 class _Episode:
     window: DateWindow
@@ -1068,8 +1076,7 @@ class _Episode:
 
     def continues(self, sentence: Sentence) -> bool:
         """Whether an undated sentence can continue this episode: the same or next paragraph, or a few sentences on."""
-        return (sentence.paragraph.index - self.paragraph <= 1
-                or sentence.index - self.sentence <= EPISODE_SENTENCES)
+        return _within_reach(sentence, self.paragraph, self.sentence)
 
 
 def _nearest_date(sentence: Sentence, tokens: list, published: date | None) -> tuple[DateMention | None, DateWindow | None]:
@@ -1431,10 +1438,8 @@ def _repeated(token) -> bool:
 
 
 def _near(sentence: Sentence, incident: _Incident) -> bool:
-    """Whether a sentence is close enough to an incident's to follow it up: the same or next paragraph, or a
-    few sentences on."""
-    return (sentence.paragraph.index - incident.sentence.paragraph.index <= 1
-            or sentence.index - incident.sentence.index <= EPISODE_SENTENCES)
+    """Whether a sentence is close enough to an incident's to follow it up."""
+    return _within_reach(sentence, incident.sentence.paragraph.index, incident.sentence.index)
 
 
 def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
