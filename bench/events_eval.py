@@ -44,10 +44,12 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
   new annotators, 243 pairs, 121 incidents) and ``-lgl`` (40 random LGL articles, 79 pairs), and
   ``heldout16`` (same design: 261 and 64 pairs): blind sets, scored in aggregate before and after
   one round of rules developed on the other sets (a search over all gold files once showed eight of
-  their quotes with their types; the one rule change they bore on was withdrawn).
+  their quotes with their types; the one rule change they bore on was withdrawn); development data since.
 - ``heldout17`` (same design: 18 written articles by two new annotators, 245 pairs; 40 LGL articles,
-  61 pairs): annotated at the end of a stop and never scored, so that the next round of work starts
-  with a blind first score.
+  61 pairs): annotated at the end of a stop; its first score was taken before the next round of rules,
+  and its errors were not read.
+- ``heldout18`` (same design: 18 written articles by two new annotators, 226 pairs; 40 LGL articles,
+  41 pairs): annotated while that round was developed, never read, and scored only after it.
 
 Each gold entry names a quote (a piece of its sentence), its type, date (ISO at its precision,
 null when the text does not say), place name and fatalities (null when not stated); entries of
@@ -118,6 +120,8 @@ GOLD_SETS = {
     "heldout16-written": ["events_gold_heldout16_a.jsonl", "events_gold_heldout16_b.jsonl"],
     "heldout17-lgl": ["events_gold_heldout17_lgl.jsonl"],
     "heldout17-written": ["events_gold_heldout17_a.jsonl", "events_gold_heldout17_b.jsonl"],
+    "heldout18-lgl": ["events_gold_heldout18_lgl.jsonl"],
+    "heldout18-written": ["events_gold_heldout18_a.jsonl", "events_gold_heldout18_b.jsonl"],
 }
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 

@@ -426,8 +426,10 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("arrest", verbs="book", needs="person_object+passive")
     + _triggers("arrest", verbs="be", needs="particle:custody")
     + _triggers("arrest", verbs="turn", needs="particle:himself|herself|themselves&in")
-    + _triggers("arrest", verbs="surrender", needs="particle:police|authorities|officer|officers|deputies|agents")
+    + _triggers("arrest", verbs="surrender", needs="particle:police|authorities|officer|officers|deputies|agents|army"
+                "|troops|soldiers|military|forces")
     + _triggers("charges", verbs="indict prosecute arraign", nouns="indictment arraignment")
+    + _triggers("charges", nouns="prosecutor prosecution", needs="accusing")  # "Prosecutors allege that he ordered ..."
     + _triggers("charges", verbs="charge", needs="with")
     + _triggers("charges", nouns="charge", needs="support")
     + _triggers("charges", verbs="face", needs="particle:charge|charges|count|counts")
@@ -583,7 +585,7 @@ PERSON_NOUNS = frozenset(
     "neighbour neighbours neighbor neighbors husband husbands wife wives father fathers mother mothers son sons "
     "daughter daughters brother brothers sister sisters friend friends girlfriend boyfriend partner pedestrian "
     "pedestrians motorist motorists cyclist cyclists bystander bystanders teacher teachers pastor pastors "
-    "sailor sailors".split()
+    "sailor sailors escapee escapees commander commanders".split()
 )
 # Armed, organised non-state groups: their fight with security forces is an armed clash (ACLED
 # "Battles"), not an attack on civilians ("militants attacked a police post", "troops ambushed rebels").
@@ -653,6 +655,7 @@ FOLLOW_UP_CUES = re.compile(
 # - a ransom demand or the kidnappers after a kidnapping;
 # - "are still being held", "remain in custody" after a kidnapping or an arrest;
 # - the returnees of a deportation; escapees still at large after a jailbreak;
+# - the designations and frozen assets of the sanctions just told ("The designations freeze any assets");
 # - the plea and next hearing of the accused just charged ("He did not enter a plea", "is due to reappear
 #   on March 26"; a first hearing still to come is the future);
 # - the turnout, polling stations and results of the vote just told (in local news these words alone are
@@ -673,6 +676,9 @@ TYPED_FOLLOW_UP_CUES = (
     (re.compile(r"\b(?:remain|remains|remained|are|were|is|was) (?:still )?(?:at large|on the run)\b", re.I),
      frozenset({"escape"}), None),
     (re.compile(r"\benter(?:ed|s)? (?:a |any )?pleas?\b|\breappear\b", re.I), frozenset({"charges"}), None),
+    (re.compile(r"\bdesignat(?:ed|ions)\b|\bfreez(?:e|es|ing)\b(?: \w+){0,3} assets\b|\bassets? freezes?\b"
+                r"|\bblock(?:s|ed)? (?:all |any )?(?:of )?(?:their |its |his |her )?(?:property|assets)\b", re.I),
+     frozenset({"sanction"}), None),
     (re.compile(r"\bturnout\b|\bpolling (?:day|stations?|booths?|places?)\b|\b(?:preliminary|provisional|partial|early|official|final)"
                 r" results\b|\bconced(?:e|ed|es|ing)\b|\brecount\b|\bprecincts?\b", re.I), frozenset({"election"}), None),
     (re.compile(r"\brubble\b|\b(?:loud|huge|massive|powerful) (?:blasts?|bangs?|explosions?)\b|\bwhistle\b"
@@ -714,6 +720,9 @@ MILITARY_TARGET_NOUNS = frozenset(
 GROUND_BOMB_MODIFIERS = frozenset("car suicide roadside truck vehicle motorcycle bicycle parcel letter".split())
 # Gunfire: fired on, forces fight back ("a patrol came under fire", "opened fire on soldiers").
 GUNFIRE_LEMMAS = frozenset("come fire open ambush".split())
+# What fire is from when it is shooting, not burning: "artillery fire", "sniper fire", "heavy machine-gun fire".
+GUNFIRE_MODIFIERS = frozenset("artillery gun machine-gun mortar tank sniper cross enemy small-arms rifle automatic heavy "
+                              "hostile".split())
 # What police fire at crowds to disperse them: part of the protest or riot, not an attack.
 CROWD_CONTROL_WORDS = frozenset("tear teargas gas cannon cannons pepper rubber stun grenades".split())
 # Forces that fight back when fired on: soldiers and their convoys, not police (a suspect firing at
@@ -789,7 +798,8 @@ FIGURATIVE_MODIFIERS = frozenset(
     "legal court courtroom political electoral election custody uphill bidding ratings budget "
     "procedural public relations pr verbal".split()
 )
-LABOUR_STRIKE_WORDS = frozenset("hunger general labour labor worker workers union unions nationwide teachers".split())
+LABOUR_STRIKE_WORDS = frozenset("hunger general labour labor worker workers union unions nationwide teachers regional national "
+                                "indefinite transport truckers miners doctors nurses employees".split())
 
 # Verbs and nouns under which an incident is only possible, planned or feared, not reported.
 IRREALIS_GOVERNORS = frozenset(
@@ -799,6 +809,11 @@ IRREALIS_GOVERNORS = frozenset(
     "must initiative drive push bid effort hope expect prospect danger potential ready willing refuse "
     "able unable need fail face precedent".split()
 )
+# Who states a charge ("Prosecutors allege that he ordered the killing"), and how.
+ACCUSER_NOUNS = frozenset("prosecutor prosecutors prosecution".split())
+ACCUSING_VERBS = frozenset("allege contend".split())  # not "said": "X was arrested, prosecutors said" reports
+# Statements reacting to an incident: their date is the statement's ("claimed the killings on Monday").
+REACTION_VERBS = frozenset("claim condemn denounce deplore decry deny blame criticize criticise mourn".split())
 # Verbs of saying, holding a view or wanting: their subject ("protesters said", "protesters oppose")
 # is not shown acting.
 STANCE_VERBS = frozenset(
@@ -816,8 +831,8 @@ ARREST_VERBS = frozenset("arrest detain round capture nab apprehend".split())
 MOTION_NOUNS = frozenset("favor favour bill measure motion resolution proposal amendment ordinance budget".split())
 # Verbs that undo what they govern: "elections were canceled", "the march was called off".
 CANCEL_VERBS = frozenset("cancel postpone suspend delay scrap abort".split())
-# Verbs whose infinitive complement did happen ("managed to escape").
-IMPLICATIVE_VERBS = frozenset("manage succeed begin start continue proceed go come".split())
+# Verbs whose infinitive complement did happen ("managed to escape", "used a drone to drop explosives").
+IMPLICATIVE_VERBS = frozenset("manage succeed begin start continue proceed go come use".split())
 # Predicates that make a sentence commentary on an incident rather than a report of it.
 EVALUATIVE_VERBS = frozenset(
     "be mark represent signal constitute show demonstrate reflect highlight underscore underline deepen "

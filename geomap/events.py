@@ -101,13 +101,13 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    ACCIDENT_NOUNS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, ARSON_WORDS,
+    ACCIDENT_NOUNS, ACCUSER_NOUNS, ACCUSING_VERBS, REACTION_VERBS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, ARSON_WORDS,
     ASSAILANT_NOUNS, CANCEL_VERBS, CAPTIVE_NOUNS, CAPTOR_NOUNS, CARE_CUES, CASE_NOUNS, CASUALTY_LEMMAS, COUNT_NOUNS,
     CROWD_CONTROL_WORDS, CROWD_WORDS, CUSTODY_WORDS, DEVICE_CONTACT_VERBS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES,
     EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGHT_NOUNS, FIGURATIVE_MODIFIERS,
     FIGURATIVE_OPPONENTS, FIRE_NOUNS, FIREFIGHTER_NOUNS,
     FIRED_ON_FORCES, FOLLOW_UP_CUES, FORCE_MEMBER_NOUNS, FORCE_NOUNS, GENERAL_INCIDENT_NOUNS, GROUND_BOMB_MODIFIERS,
-    GUNFIRE_LEMMAS, HABITUAL_WORDS, HARM_CAUSE_TYPES, IMPLICATIVE_VERBS, INMATE_NOUNS, IRREALIS_GOVERNORS,
+    GUNFIRE_LEMMAS, GUNFIRE_MODIFIERS, HABITUAL_WORDS, HARM_CAUSE_TYPES, IMPLICATIVE_VERBS, INMATE_NOUNS, IRREALIS_GOVERNORS,
     LABOUR_STRIKE_WORDS, LAW_ENFORCEMENT_WORDS, LEGISLATURE_NOUNS, LIVE_FIRE_WORDS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
     MILITARY_TARGET_NOUNS, MISSILE_WORDS, MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS,
     PERSON_PRONOUNS, POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, QUANTITY_PRONOUNS, REFERENCE_HEADS,
@@ -378,6 +378,10 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         if subject is not None and subject.lower_ == "it" and token.dep_ == "conj":
             subject = _subject(token.head)  # "the explosive was placed in the roof and it went off"
         return bool(_noun_words(subject) & EXPLOSIVE_NOUNS)
+    if needs == "accusing":  # "Prosecutors allege that he took bribes": a charge, stated of a past act
+        complement = _accused_act(token.head) if token.dep_ == "nsubj" else None
+        return complement is not None and complement.tag_ in ("VBD", "VBN") and not any(
+            _has_modal_or_negation(complement))
     if needs == "acting_subject":
         # "Protesters blocked the road", "demonstrators marched": the actor of a protest reports it, but
         # not as the sayer or holder of a view ("protesters said", "protesters want"), nor in the present
@@ -631,7 +635,10 @@ def _state_striker(token) -> bool:
 def _crowd_control(token, sentence_words: set[str]) -> bool:
     """Tear gas or water cannon fired at a crowd, and no live rounds."""
     obj = _object(token)
-    fired = set() if obj is None else {t.lower_ for t in obj.subtree}
+    if token.pos_ == "NOUN":  # a headline's misparsed verb: "Police fire tear gas at protesters"
+        fired = {t.lower_ for t in token.doc[token.i + 1:]}
+    else:
+        fired = set() if obj is None else {t.lower_ for t in obj.subtree}
     live = sentence_words & LIVE_FIRE_WORDS - ({"bullets"} if sentence_words & {"rubber", "plastic"} else set())
     return bool(fired & CROWD_CONTROL_WORDS and not live
                 and sentence_words & (PROTESTER_NOUNS | CROWD_WORDS | {"disperse", "marchers", "rally", "demonstration"}))
@@ -702,6 +709,8 @@ def _factuality(token, event_type: str) -> str | None:
         head_lemma = head.lemma_.lower()
         if current.dep_ == "pobj" and head.lower_ == "without":
             return "negated"
+        if current.dep_ == "ccomp" and _accused_act(head) == current:
+            return "allegation"  # "prosecutors allege he shot the guard": the charge, not a new report of the act
         if head_lemma in CANCEL_VERBS and current.dep_ in ("nsubjpass", "dobj", "nsubj"):
             return "negated"  # "elections were canceled", "police called off the raid"
         outcome = _outcome_word(current)
@@ -807,7 +816,8 @@ def _accidental(token) -> bool:
     if any(_blaze(w) for w in scope) and not sentence_lemmas & ARSON_WORDS:
         return True  # "a fire that killed four children", "killed in a house fire" (not "set fire to the house")
     if token.lemma_.lower() in ("strike", "hit"):
-        weapon = _noun_words(_subject(token)) & (AIRCRAFT_WORDS | MISSILE_WORDS | EXPLOSIVE_NOUNS)
+        striker = _noun_words(token) if token.pos_ == "NOUN" else _noun_words(_subject(token))  # "a drone strike on a car"
+        weapon = striker & (AIRCRAFT_WORDS | MISSILE_WORDS | EXPLOSIVE_NOUNS)
         if sentence_lemmas & VEHICLE_NOUNS and not sentence_lemmas & EXPLOSIVE_NOUNS and not weapon:
             return True  # "lost control of his pickup ... and struck a Honda"
     verbs = [token, *(c for c in token.children if c.dep_ == "conj")] + ([token.head] if token.dep_ == "conj" else [])
@@ -816,10 +826,14 @@ def _accidental(token) -> bool:
 
 
 def _blaze(word) -> bool:
-    """A fire that burns, not gunfire ("opened fire", "police fire on marchers")."""
+    """A fire that burns, not gunfire ("opened fire", "police fire on marchers", "exchanges of fire",
+    "rocket fire")."""
     following = word.nbor(1).lower_ if word.i + 1 < len(word.doc) else ""
+    fired_by = {c.lemma_.lower() for c in word.children if c.dep_ in ("compound", "amod", "nmod", "conj")}
+    exchanged = word.head.lower_ == "of" and word.head.head.lemma_.lower() in ("exchange", "hail", "burst", "volley")
     return (word.lower_ in FIRE_NOUNS and word.pos_ == "NOUN" and following not in ("on", "at", "upon")
-            and word.head.lemma_.lower() not in ("open", "return", "exchange", "come"))
+            and word.head.lemma_.lower() not in ("open", "return", "exchange", "come") and not exchanged
+            and not fired_by & (MISSILE_WORDS | AIRCRAFT_WORDS | GUNFIRE_MODIFIERS))
 
 
 def _natural_cause(token) -> bool:
@@ -866,9 +880,16 @@ def _animals(token) -> bool:
     return False
 
 
+def _accused_act(verb):
+    """The act a prosecutor's statement charges: the clause of "prosecutors allege (that) he ...", or None."""
+    if verb.lemma_.lower() not in ACCUSING_VERBS or not _noun_words(_subject(verb)) & ACCUSER_NOUNS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp"), None)
+
+
 def _commentary(token) -> bool:
     """A noun trigger that is the subject of an evaluation: "The killing is an escalation"."""
-    if token.pos_ != "NOUN":
+    if token.pos_ != "NOUN" or token.lemma_.lower() in ACCUSER_NOUNS:
         return False
     noun = token
     while noun.dep_ == "conj":
@@ -925,12 +946,21 @@ def _verb_only(token) -> bool:
         (token.lower_, "NOUN") in _TRIGGER_INDEX or (token.lemma_.lower(), "NOUN") in _TRIGGER_INDEX)
 
 
+HEADLINE_BREAKS = frozenset(": ; | — –".split())
+
+
 def _headline_verb(token) -> bool:
     """A noun of a verbless headline that reads as its verb: it is also a verb trigger and follows a
-    plural or counted subject ("Hundreds protest school closures", "Workers strike over pay")."""
+    plural, counted or named subject or a force ("Hundreds protest school closures", "U.S. sanctions
+    al-Shabaab financiers", "Police fire tear gas at protesters")."""
     doc = token.doc
-    return (token.i > 0 and doc[token.i - 1].tag_ in ("NNS", "NNPS", "CD")
-            and (token.lemma_.lower(), "VERB") in _TRIGGER_INDEX and not any(t.pos_ in ("VERB", "AUX") for t in doc))
+    subject = doc[token.i - 1] if token.i > 0 else None
+    if subject is None or not (subject.tag_ in ("NNS", "NNPS", "CD") or subject.pos_ == "PROPN"
+                               or subject.lower_ in FORCE_NOUNS) or (token.lemma_.lower(), "VERB") not in _TRIGGER_INDEX:
+        return False
+    # no verb before it in its part of the headline ("Weekly brief: U.S. sanctions X; China draws Y")
+    start = max((t.i + 1 for t in doc[:token.i] if t.text in HEADLINE_BREAKS), default=0)
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[start:token.i])
 
 
 def _clause_tokens(verb) -> list[int]:
@@ -1188,7 +1218,11 @@ def _sentence_hits(sentence: Sentence, last_violence: str | None, cause: str | N
             pos, lemma = "NOUN", token.lower_  # a gerund used as a noun: "Fighting continued on Tuesday"
         if token.lower_ == "shot" and pos == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("dead", "down"):
             pos, lemma = "VERB", "shoot"  # "gunmen on a motorcycle shot dead a candidate", parsed as a noun
-        triggers = _TRIGGER_INDEX.get((lemma, pos)) or _TRIGGER_INDEX.get((token.lower_, pos))
+        triggers = _TRIGGER_INDEX.get((lemma, pos)) or _TRIGGER_INDEX.get((token.lower_, pos)) or []
+        if sentence.headline and pos == "NOUN" and token.dep_ == "compound" and _headline_verb(token):
+            # the noun reading first ("Hundreds protest school closures"), then the verb's ("U.S. sanctions
+            # al-Shabaab financiers", "Police fire tear gas at protesters")
+            triggers = [*triggers, *_TRIGGER_INDEX.get((lemma, "VERB"), [])]
         if not triggers:
             continue
         trigger = next((t for t in triggers if (last_violence or not t.follow_up)
@@ -1561,18 +1595,36 @@ def _retype_references(incidents: list[_Incident]) -> None:
             incident.event_type = headline_type
 
 
+def _reacted_to(incident: _Incident) -> bool:
+    """A definite incident noun that a statement reacts to, dated by the statement's own date ("claimed the
+    killings in a statement on Monday", "condemned the attack on Tuesday"): the date is the reaction's."""
+    noun = incident.tokens[0]
+    if incident.date is None or noun.pos_ != "NOUN" or not _definite(noun):
+        return False
+    verb = noun
+    while verb.dep_ in ("dobj", "pobj", "prep") and verb.pos_ != "VERB":
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in REACTION_VERBS:
+        return False
+    sentence = incident.sentence
+    dated = char_tokens(sentence.doc, [(incident.date.start, incident.date.end)])
+    return not dated & {t.i for t in noun.subtree}
+
+
 def _resolve_references(incidents: list[_Incident]) -> None:
     """An undated noun in the body ("Reports the kinetic strike") is the document's one dated incident of its
-    type, if there is one. (Headlines keep the publication week.)"""
+    type, if there is one, and so is a noun dated only by a statement reacting to it. (Headlines keep the
+    publication week.)"""
+    reactions = [incident for incident in incidents if incident.date_source == "explicit" and _reacted_to(incident)]
     dated: dict[str, list[_Incident]] = defaultdict(list)
     for incident in incidents:
-        if incident.date_source == "explicit":
+        if incident.date_source == "explicit" and not any(incident is r for r in reactions):
             dated[incident.event_type].append(incident)
     for incident in incidents:
         # (also one dated by the episode of another incident: "This was a shocking attack", said after the
         # suspects' court appearance on Tuesday, is the attack of Sunday)
-        if incident.verb_trigger or incident.sentence.headline or incident.date_source not in (
-                "none", "publication", "episode"):
+        if incident.verb_trigger or incident.sentence.headline or (incident.date_source not in (
+                "none", "publication", "episode") and not any(incident is r for r in reactions)):
             continue
         candidates = dated.get(incident.event_type, [])
         if len({c.window for c in candidates}) != 1:

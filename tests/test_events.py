@@ -841,6 +841,61 @@ def test_a_verbless_headline_reads_its_incident_noun_as_the_verb(nlp):
     assert [e.event_type for e in events] == ["protest"]
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("U.S. sanctions Maracaibo gang financiers", "sanction"),  # a named subject's verb, parsed as a compound noun
+    ("Police fire tear gas at protesters in Maracaibo", "protest"),  # the crowd dispersed, not an attack
+])
+def test_a_verbless_headline_reads_a_verb_trigger_after_its_subject_as_the_verb(nlp, title, expected):
+    events = events_of(f"{title}\n\nOfficials confirmed it on Tuesday.", nlp, title=title)
+    assert [e.event_type for e in events if e.summary == title] == [expected]
+
+
+def test_the_designations_and_frozen_assets_follow_up_the_sanctions(nlp):
+    text = ("The U.S. Treasury on Tuesday sanctioned four Maracaibo businessmen. The designations freeze any assets "
+            "the individuals hold in the United States. Among those designated was a Maracaibo lawyer.")
+    assert [e.event_type for e in events_of(text, nlp)] == ["sanction"] * 3
+    text = "Police arrested two men in Maracaibo on Monday. The city later designated the square a heritage site."
+    assert [e.event_type for e in events_of(text, nlp)] == ["arrest"]
+
+
+def test_a_prosecutors_statement_of_a_past_act_is_the_charge(nlp):
+    for text in ("Prosecutors allege that the former commander took bribes from traffickers in Maracaibo.",
+                 "Prosecutors alleged that he shot the guard in Maracaibo on Monday."):
+        assert [e.event_type for e in events_of(text, nlp)] == ["charges"]
+    assert events_of("Prosecutors alleged they would seek a life sentence in Maracaibo.", nlp) == []
+    reported = events_of("Two men were arrested in Maracaibo on Monday, prosecutors said.", nlp)
+    assert [e.event_type for e in reported] == ["arrest"]
+
+
+@pytest.mark.parametrize("text", [
+    "Seven gang members surrendered to the army in Maracaibo on Friday.",
+    "Police had recaptured 19 of the escapees in Maracaibo by Monday evening.",
+    "Troops captured a dissident commander near Maracaibo on Sunday.",
+])
+def test_surrender_to_troops_and_captured_escapees_or_commanders_are_arrests(nlp, text):
+    assert [e.event_type for e in events_of(text, nlp)] == ["arrest"]
+
+
+def test_an_act_done_by_using_a_weapon_happened(nlp):
+    text = "Rebels used a drone to drop explosives on a police station in Maracaibo on Monday."
+    assert [e.event_type for e in events_of(text, nlp)] == ["air_strike"]
+
+
+def test_a_statement_reacting_to_an_incident_does_not_redate_it(nlp):
+    text = ("Gunmen killed 23 villagers near Maracaibo on Sunday. The group claimed the killings in a statement "
+            "on Monday.")
+    assert [(e.event_type, e.date) for e in events_of(text, nlp)] == [("killing", "2026-06-14")] * 2
+
+
+def test_weapons_fire_and_strikes_are_told_from_accidents_and_labour_strikes(nlp):
+    # a car as the target, not a crash; exchanges of fire, not a blaze
+    text = ("A drone strike on a car near Maracaibo killed three people on Monday, as exchanges of fire between "
+            "the two armies entered a fifth week.")
+    assert "air_strike" in {e.event_type for e in events_of(text, nlp)}
+    text = "Protesters blocked roads in Maracaibo on Tuesday as a regional strike against the government began."
+    assert [e.event_type for e in events_of(text, nlp)] == ["protest"]  # a strike of workers, not from the air
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
