@@ -407,6 +407,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("killing", verbs="pronounce", needs="particle:dead", follow_up=True)
     + _triggers("attack", verbs="suffer sustain", needs="particle:wound|wounds|injury|injuries", follow_up=True)
     + _triggers("attack", verbs="wound injure", needs="person_object+passive", follow_up=True)
+    + _triggers("attack", verbs="wound injure maim", needs="weapon_subject")  # "a shell wounded a woman"
     + _triggers("killing", verbs="die", needs="victim_subject", follow_up=True)
     + _triggers("arrest", verbs="capture recapture", needs="person_object")
     + _triggers("arrest", verbs="handcuff", needs="unless:herself|himself|themselves|myself|yourself")
@@ -450,7 +451,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("security_operation", nouns="sweep", needs="particle:military|security|police|army")
     + _triggers("security_operation", verbs="comb scour cordon", needs="force_subject")
     + _triggers("security_operation", verbs="seal", needs="force_subject+particle:off")  # "troops sealed off the town"
-    + _triggers("security_operation", verbs="go", needs="force_subject+particle:house")  # "went from house to house"
+    + _triggers("security_operation", verbs="go", needs="force_subject+particle:house|door")  # "went from house to house"
     + _triggers("security_operation", verbs="rescue free", needs="active+force_subject+person_object")
     + _triggers("security_operation", verbs="search", needs="force_subject+particle:" + SEARCHED_PREMISES)
     + _triggers("security_operation", nouns="search", needs="particle:narcotic|narcotics|drug|drugs|police|warrant")

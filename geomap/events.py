@@ -530,6 +530,8 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             return "air_strike"
         if {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")} & EXPLOSIVE_NOUNS:
             return "bombing"  # "a bomb attack", "a grenade attack"
+    if event_type == "military_deployment" and CARE_CUES.search(sentence_text):
+        return None  # "one of the wounded officers was airlifted to a hospital": care of the wounded
     if event_type == "attack" and lemma in ("fire", "use", "open") and _crowd_control(token, sentence_words):
         return "protest"  # "police fired tear gas at protesters": the protest, dispersed
     if event_type == "attack" and lemma == "strike" and token.pos_ == "VERB" and _state_striker(token):
@@ -809,15 +811,16 @@ def _accidental(token) -> bool:
     "struck and killed by a car", "a neighbour accidentally hit her", "a fire that killed four"."""
     if token.lemma_.lower() not in DEATH_WORDS | {"strike", "hit"}:
         return False
+    if token.dep_ in ("advcl", "conj") and token.head.lemma_.lower() in ("strike", "hit") and _accidental(token.head):
+        return True  # "the truck struck a car, killing two"
     scope = list(token.head.subtree) if token.dep_ in ("relcl", "acl", "amod", "conj") else list(token.subtree)
     if any(w.lemma_.lower() in ACCIDENT_NOUNS or w.lower_ in ("accidentally", "accidental") for w in scope):
         return True
     sentence_lemmas = {t.lemma_.lower() for t in token.sent}
     if any(_blaze(w) for w in scope) and not sentence_lemmas & ARSON_WORDS:
         return True  # "a fire that killed four children", "killed in a house fire" (not "set fire to the house")
-    if token.lemma_.lower() in ("strike", "hit"):
-        striker = _noun_words(token) if token.pos_ == "NOUN" else _noun_words(_subject(token))  # "a drone strike on a car"
-        weapon = striker & (AIRCRAFT_WORDS | MISSILE_WORDS | EXPLOSIVE_NOUNS)
+    if token.lemma_.lower() in ("strike", "hit") and token.pos_ == "VERB":  # (a strike on a car is no crash)
+        weapon = _noun_words(_subject(token)) & (AIRCRAFT_WORDS | MISSILE_WORDS | EXPLOSIVE_NOUNS)
         if sentence_lemmas & VEHICLE_NOUNS and not sentence_lemmas & EXPLOSIVE_NOUNS and not weapon:
             return True  # "lost control of his pickup ... and struck a Honda"
     verbs = [token, *(c for c in token.children if c.dep_ == "conj")] + ([token.head] if token.dep_ == "conj" else [])
@@ -938,6 +941,13 @@ def _anchored(token, date_tokens: set[int], headline: bool) -> bool:
         if clause.dep_ != "conj" or clause.head == clause:
             return False
         clause = clause.head
+
+
+def _among_the_victims(token) -> bool:
+    """A participle that only picks out the victims just reported: "Of the three killed, two were fighters",
+    "Among those wounded were two children"."""
+    return (token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ == "pobj"
+            and token.head.head.lower_ in ("of", "among"))
 
 
 def _verb_only(token) -> bool:
@@ -1230,8 +1240,8 @@ def _sentence_hits(sentence: Sentence, last_violence: str | None, cause: str | N
         if trigger is None:
             continue
         event_type = _adjust_type(trigger.event_type, token, sentence_words, sentence.text)
-        if ((trigger.follow_up or (lemma == "wound" and pos == "NOUN")) and cause in HARM_CAUSE_TYPES
-                and event_type in EVENT_TYPES[cause].absorbs):
+        if ((trigger.follow_up or (lemma == "wound" and pos == "NOUN") or _among_the_victims(token))
+                and cause in HARM_CAUSE_TYPES and event_type in EVENT_TYPES[cause].absorbs):
             event_type = cause
         if event_type is None:
             continue

@@ -896,6 +896,26 @@ def test_weapons_fire_and_strikes_are_told_from_accidents_and_labour_strikes(nlp
     assert [e.event_type for e in events_of(text, nlp)] == ["protest"]  # a strike of workers, not from the air
 
 
+def test_a_weapon_that_wounds_is_its_strike_and_a_car_crash_is_no_incident(nlp):
+    assert [e.event_type for e in events_of("A shell fired by troops wounded a woman in Maracaibo on Monday.", nlp)] == [
+        "shelling"]
+    assert [e.event_type for e in events_of("An air strike hit a car in Maracaibo on Monday.", nlp)] == ["air_strike"]
+    assert events_of("A truck struck a car in Maracaibo on Monday, killing two.", nlp) == []
+
+
+def test_the_victims_picked_out_and_the_wounded_flown_to_hospital_follow_up_the_violence(nlp):
+    text = "An air strike hit a car in Maracaibo on Monday, killing three people. Of the three killed, two were fighters."
+    assert [e.event_type for e in events_of(text, nlp)] == ["air_strike", "air_strike"]
+    text = ("Gunmen attacked a bus in Maracaibo on Monday. One of the wounded officers was airlifted to a hospital "
+            "in Maracaibo, where he remained in critical condition.")
+    assert [e.event_type for e in events_of(text, nlp)] == ["attack", "attack"]
+
+
+def test_forces_going_door_to_door_are_an_operation(nlp):
+    text = "Police units went door to door in Maracaibo on Monday looking for gang members."
+    assert [e.event_type for e in events_of(text, nlp)] == ["security_operation"]
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
