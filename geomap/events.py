@@ -161,6 +161,8 @@ TREND_VERBS = frozenset("increase rise fall drop decline double triple surge cli
 # Trigger verbs that report a current state, news in the present tense ("a suspect is in custody", "he faces
 # charges of murder"), unlike the habitual present of an action verb ("the gang kidnaps migrants").
 STATE_VERBS = frozenset("be remain face".split())
+# Verbs that say when an incident happened: "the attack took place on Saturday".
+OCCURRENCE_VERBS = frozenset("happen occur take come begin start unfold erupt break continue end last resume".split())
 # Adverbs that put an act in someone's past record: "he has been arrested before".
 RECORD_ADVERBS = frozenset("before previously".split())
 # Verbs that count incidents as statistics: "Memphis recorded 289 homicides last year".
@@ -1605,27 +1607,29 @@ def _retype_references(incidents: list[_Incident]) -> None:
             incident.event_type = headline_type
 
 
-def _reacted_to(incident: _Incident) -> bool:
-    """A definite incident noun that a statement reacts to, dated by the statement's own date ("claimed the
-    killings in a statement on Monday", "condemned the attack on Tuesday"): the date is the reaction's."""
+def _dated_by_another_act(incident: _Incident) -> bool:
+    """A definite incident noun whose sentence's date is another act's: a statement reacting to it ("claimed
+    the killings in a statement on Monday") or what followed it ("were arrested on Sunday after a car linked
+    to the shooting tried to evade officers"). Not a noun dated itself ("the attack on Saturday") or by
+    saying when it happened ("the attack took place on Saturday")."""
     noun = incident.tokens[0]
     if incident.date is None or noun.pos_ != "NOUN" or not _definite(noun):
         return False
-    verb = noun
-    while verb.dep_ in ("dobj", "pobj", "prep") and verb.pos_ != "VERB":
-        verb = verb.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in REACTION_VERBS:
+    dated = char_tokens(incident.sentence.doc, [(incident.date.start, incident.date.end)])
+    if dated & {t.i for t in noun.subtree}:
         return False
-    sentence = incident.sentence
-    dated = char_tokens(sentence.doc, [(incident.date.start, incident.date.end)])
-    return not dated & {t.i for t in noun.subtree}
+    verb = clause_verb(noun)
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in OCCURRENCE_VERBS:
+        return False
+    return verb.lemma_.lower() in REACTION_VERBS or not dated & set(_clause_tokens(verb))
 
 
 def _resolve_references(incidents: list[_Incident]) -> None:
     """An undated noun in the body ("Reports the kinetic strike") is the document's one dated incident of its
-    type, if there is one, and so is a noun dated only by a statement reacting to it. (Headlines keep the
-    publication week.)"""
-    reactions = [incident for incident in incidents if incident.date_source == "explicit" and _reacted_to(incident)]
+    type, if there is one, and so is a noun dated only by another act (`_dated_by_another_act`). (Headlines
+    keep the publication week.)"""
+    reactions = [incident for incident in incidents
+                 if incident.date_source == "explicit" and _dated_by_another_act(incident)]
     dated: dict[str, list[_Incident]] = defaultdict(list)
     for incident in incidents:
         if incident.date_source == "explicit" and not any(incident is r for r in reactions):

@@ -916,6 +916,15 @@ def test_forces_going_door_to_door_are_an_operation(nlp):
     assert [e.event_type for e in events_of(text, nlp)] == ["security_operation"]
 
 
+def test_an_incident_named_in_a_later_acts_clause_keeps_its_own_date(nlp):
+    text = ("A man was shot in Maracaibo on Saturday. Two men were arrested in Maracaibo on Sunday after a car "
+            "linked to the shooting tried to evade officers.")
+    assert sorted((e.event_type, e.date) for e in events_of(text, nlp)) == [
+        ("arrest", "2026-06-14"), ("attack", "2026-06-13"), ("attack", "2026-06-13")]
+    text = "A man was shot in Maracaibo on Saturday. The attack took place on a busy street on Sunday."
+    assert [e.date for e in events_of(text, nlp)][-1] == "2026-06-14"  # the sentence says when it happened
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
