@@ -59,7 +59,13 @@ DEICTIC_KINDS = {
     "facility": ("site",),
 }
 
+# Nouns a place name before them is the name of: "Hodan district", "Mopti region" (not "Kenton County jail").
+NAMING_KIND_NOUNS = ADMIN_KIND_NOUNS | frozenset(
+    "county municipality parish neighbourhood neighborhood suburb township commune governorate".split())
+
 INCIDENT_PLACE_WEIGHT = 3
+
+GUESSED_REFERENCE_RANK = 3  # "the town" read as the last town named, before any incident was placed in one
 
 LOOKBACK_SENTENCES = 3  # how far back an unplaced incident looks for the place of the episode it continues
 
@@ -84,7 +90,7 @@ PLACE_HEAD_NOUNS = frozenset(
     "border borders coast outskirts suburb suburbs neighborhood neighbourhood prison jail court courthouse "
     "base camp mine mines port airport river sea island islands zone street road highway forest jungle "
     "countryside north south east west part parts center centre heart mountain mountains hill hills valley desert "
-    "edge streets".split()
+    "edge streets hinterland hometown quarter vicinity environs".split()
 )
 
 # A town's or county's own police act there: "Grand Prairie police are investigating the death".
@@ -99,6 +105,11 @@ OF_PLACE_HEADS = PLACE_HEAD_NOUNS | frozenset(
 
 # Words whose "of X" is a location: "in and out of X", "outside of X".
 LOCATIVE_OF_WORDS = frozenset("out outside inside".split())
+
+
+def _is_word(token, words: frozenset[str]) -> bool:
+    """Whether a token is one of ``words`` as written or as its lemma ("outskirts" lemmatizes to "outskirt")."""
+    return token.lower_ in words or token.lemma_.lower() in words
 
 
 def contains(outer: Place, inner: Place, gazetteer=None) -> bool:
@@ -177,11 +188,18 @@ class PlaceContext:
         kinds = DEICTIC_KINDS.get(noun)
         if kinds is None:
             return None
-        for places in (self.recent_incidents, self.recent):  # the incident's area before any place named
-            found = next((p for p in reversed(places) if p.kind in kinds), None)
-            if found is not None:
-                return found
-        return None
+        return next((p for p in reversed(self.recent_incidents) if p.kind in kinds), None)
+
+    def guess(self, noun: str) -> Place | None:
+        """A guess for "the town" before any incident was placed in one: the area of the last incident, which
+        holds the town ("a house on the outskirts of the town" after "shot dead in Guerrero state"), else the
+        last town named."""
+        kinds = DEICTIC_KINDS.get(noun, ())
+        if not kinds:
+            return None
+        finest = max(KIND_FINENESS[k] for k in kinds)
+        area = next((p for p in reversed(self.recent_incidents) if KIND_FINENESS[p.kind] < finest), None)
+        return area or next((p for p in reversed(self.recent) if p.kind in kinds), None)
 
 
 def _subject_tokens(anchor) -> set[int]:
@@ -252,6 +270,11 @@ def _place_candidates(sentence: Sentence, anchors: list, event_type: str | None,
                 out.append(_Candidate(rm, head, 0, 1))
             elif local_authority(head, rm.place) and anchors:
                 out.append(_Candidate(rm, head, 2, min(tree_distance(a, head) for a in anchors)))
+            elif rm.place.kind in LOCAL_KINDS and (site := _named_site(head)) is not None:
+                # "outside a Brownsboro residence", "on Rockford's west side": the town of the spot
+                best = min((r for r in (_reachable(a, site, movement) for a in anchors) if r is not None), default=None)
+                if best is not None:
+                    out.append(_Candidate(rm, head, *best))
             continue
         if head.i in subjects and any(t.lower_ == "of" for t in head.ancestors if t.i in subjects):
             continue  # where the actor is from: "the suspect, of ... Chicago, was arrested at the scene"
@@ -265,14 +288,34 @@ def _place_candidates(sentence: Sentence, anchors: list, event_type: str | None,
         if not any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss" for c in token.children) or any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in token.children) or token.i in place_heads:
             continue
-        place = context.deictic(noun)
+        if any(c.i in place_heads and c.dep_ in ("compound", "nmod", "amod") for c in token.children):
+            continue  # the noun of a name ("the Savannah region"), not a reference back
+        place, guessed = context.deictic(noun), False
+        if place is None:
+            place, guessed = context.guess(noun), True
         role = place_role(token, movement, set(place_heads)) if place is not None else None
         best = min((r for r in (_reachable(a, role, movement) for a in anchors) if r is not None), default=None) if role is not None else None
         if best is not None:
+            if guessed:  # only when the sentence names nothing better
+                best = (GUESSED_REFERENCE_RANK, best[1])
             surface = sentence.text[token.idx:token.idx + len(token)]  # the parse may be of a sentence-cased headline
             mention = Mention(sentence.doc_id, surface, sentence.start + token.idx, sentence.start + token.idx + len(token))
             out.append(_Candidate(ResolvedMention(mention, place, 0.5), token, *best))
     return out
+
+
+def _named_site(head):
+    """The spot a town's name is given to, when the spot is where something happened: "a Brownsboro residence"
+    in "a search at a Brownsboro residence", "Quetta's main railway station"."""
+    token = head
+    while token.dep_ == "compound" and token.head.dep_ == "compound":
+        token = token.head
+    if token.dep_ not in ("compound", "poss", "nmod"):
+        return None
+    spot = token.head
+    if spot.pos_ in ("NOUN", "PROPN") and spot.dep_ == "pobj" and spot.head.lower_ in WHERE_PREPOSITIONS:
+        return spot
+    return None
 
 
 def local_authority(head, place: Place) -> bool:
@@ -282,14 +325,14 @@ def local_authority(head, place: Place) -> bool:
 
 
 def _out_of(token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in LOCATIVE_OF_WORDS
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and _is_word(token.head.head, LOCATIVE_OF_WORDS)
 
 
 def _locative_of(preposition) -> bool:
     """Whether "of X" names a place: after a place or control noun, also when attached to the verb ("taking control of X")."""
     head = preposition.head
-    return head.lemma_.lower() in OF_PLACE_HEADS or (
-        head.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and c.lemma_.lower() in OF_PLACE_HEADS for c in head.children))
+    return _is_word(head, OF_PLACE_HEADS) or (
+        head.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and _is_word(c, OF_PLACE_HEADS) for c in head.children))
 
 
 def place_role(head, movement: bool, place_heads: set[int] = frozenset()):
@@ -312,7 +355,7 @@ def place_role(head, movement: bool, place_heads: set[int] = frozenset()):
             token = token.head
         elif token.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "dep"):
             parent = token.head
-            if parent.lemma_.lower() not in PLACE_HEAD_NOUNS and parent.i not in place_heads:
+            if not _is_word(parent, PLACE_HEAD_NOUNS) and parent.i not in place_heads:
                 return None  # "US officials", "Mexico's president", "US military strikes"
             token = parent
         elif token.dep_ == "conj":
@@ -331,6 +374,69 @@ def place_role(head, movement: bool, place_heads: set[int] = frozenset()):
     return None
 
 
+def _named_noun(token):
+    """The noun a place name names: "Hodan" in "the Hodan and Wadajir districts" is a district."""
+    for _ in range(4):
+        if token.dep_ in ("compound", "nmod", "amod", "conj") and _is_word(token.head, NAMING_KIND_NOUNS):
+            token = token.head
+        elif token.dep_ == "conj" and token.head.dep_ in ("compound", "nmod") and _is_word(token.head.head, NAMING_KIND_NOUNS):
+            token = token.head.head
+        else:
+            break
+    return token
+
+
+def _phrase(token) -> set[int]:
+    """A noun phrase's own words: the noun, its modifiers, appositions and list members."""
+    out, stack = set(), [token]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ in ("compound", "poss", "nmod", "amod", "appos", "conj"))
+    return out
+
+
+def _stated_areas(token) -> set[int]:
+    """Tokens of the places the text puts a place name in: "Mogadishu's Hodan district", "Patikul, Sulu",
+    "Konna in Mali's central Mopti region", "Techiman, in the Bono East region"."""
+    noun = _named_noun(token)
+    chain = [token]
+    while chain[-1] != noun:
+        chain.append(chain[-1].head)
+    own = {t.i for t in chain} | {c.i for t in chain for c in t.children if c.dep_ == "conj"}
+    out: set[int] = set()
+    for node in chain:
+        # a name's own compound is often a misparse of a list ("Celaya and neighbouring Cortazar"); a kind noun's is not
+        modifiers = ("poss", "appos") if node is token else ("poss", "compound", "nmod", "appos")
+        for child in node.children:
+            if child.i in own:
+                continue
+            if child.dep_ in modifiers:
+                out |= _phrase(child)
+            elif child.dep_ == "prep" and child.lower_ in ("in", "inside", "within"):
+                out |= set().union(*(_phrase(g) for g in child.children if g.dep_ == "pobj"))
+    return out
+
+
+def _facility_site(token) -> set[int]:
+    """Where a facility named after a place stands: "the Kenton County jail in Covington" is in Covington."""
+    if token.dep_ not in ("compound", "nmod", "poss") or _is_word(token.head, NAMING_KIND_NOUNS):
+        return set()
+    return set().union(*(_phrase(g) for c in token.head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                         for g in c.children if g.dep_ == "pobj"))
+
+
+def _finer(candidate: _Candidate, than: _Candidate, gazetteer) -> bool:
+    """Whether a candidate lies inside another, by the gazetteer or as the sentence says ("in Mogadishu's Hodan
+    district", which the gazetteer cannot tell of two point entries)."""
+    inner, outer = candidate.rm.place, than.rm.place
+    if contains(outer, inner, gazetteer):
+        return True
+    if inner.place_id == outer.place_id or contains(inner, outer, gazetteer):
+        return False
+    return than.head.i in _stated_areas(candidate.head) or candidate.head.i in _facility_site(than.head)
+
+
 def choose_places(sentence: Sentence, anchors: list, event_type: str | None, context: PlaceContext,
                    gazetteer=None) -> list[Located]:
     candidates = _place_candidates(sentence, anchors, event_type, context)
@@ -339,7 +445,7 @@ def choose_places(sentence: Sentence, anchors: list, event_type: str | None, con
     candidates.sort(key=lambda c: (c.rank, c.distance, -KIND_FINENESS[c.rm.place.kind], c.rm.mention.start))
     best = candidates[0]
     for _ in range(len(candidates)):
-        finer = [c for c in candidates if c.rank <= best.rank and contains(best.rm.place, c.rm.place, gazetteer)]
+        finer = [c for c in candidates if c.rank <= best.rank and _finer(c, best, gazetteer)]
         if not finer:
             break
         best = min(finer, key=lambda c: (-KIND_FINENESS[c.rm.place.kind], c.distance, c.rm.mention.start))
@@ -348,7 +454,8 @@ def choose_places(sentence: Sentence, anchors: list, event_type: str | None, con
         if other.rm.place.place_id in {c.rm.place.place_id for c in chosen}:
             continue
         if other.rank <= 1 and _coordinated(best.head, other.head) and not any(
-                same_or_nested(other.rm.place, c.rm.place, gazetteer) for c in chosen):
+                same_or_nested(other.rm.place, c.rm.place, gazetteer) or other.head.i in _stated_areas(c.head)
+                for c in chosen):  # "in Patikul, Sulu" names one place and its province
             chosen.append(other)
     chosen.sort(key=lambda c: c.rm.mention.start)
     return [Located(c.rm.place, _geo_precision(c.rm, c.rm.place)) for c in chosen]

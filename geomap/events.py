@@ -1403,6 +1403,7 @@ def extract_events(document: Document, resolved: Sequence[ResolvedMention], *, n
                     and country is not None and rm.place.country_code == country.country_code), None)
     incidents = _incidents(document, sentences, PlaceContext(country, capital), gazetteer)
     _retype_references(incidents)
+    _retype_attack_references(incidents)
     _resolve_references(incidents)
     _locate_fallbacks(incidents, sentences, weights, gazetteer, document.published)
     events = [event for incident in incidents for event in _to_events(document, incident)]
@@ -1605,6 +1606,24 @@ def _retype_references(incidents: list[_Incident]) -> None:
             else incident.tokens[:1]
         if any(t.pos_ == "NOUN" and _definite(t) and t.lemma_.lower() in GENERAL_INCIDENT_NOUNS for t in nouns):
             incident.event_type = headline_type
+
+
+def _retype_attack_references(incidents: list[_Incident]) -> None:
+    """"The attack" said of the incident just told takes its type: after "gunmen killed 23 villagers", "No
+    group has claimed responsibility for the attack" is the killing (a fatal incident is a killing)."""
+    for incident in incidents:
+        noun = incident.tokens[0] if incident.tokens else None
+        if (incident.event_type != "attack" or incident.sentence.headline or noun is None or noun.pos_ != "NOUN"
+                or not _definite(noun) or noun.lemma_.lower() not in GENERAL_INCIDENT_NOUNS):
+            continue
+        before = [other for other in incidents if other.sentence.index < incident.sentence.index
+                  and not other.sentence.headline]
+        if not before:
+            continue
+        last = max(before, key=lambda other: other.sentence.index)
+        if (last.event_type != "attack" and "attack" in EVENT_TYPES[last.event_type].absorbs
+                and _within_reach(incident.sentence, last.sentence.paragraph.index, last.sentence.index)):
+            incident.event_type = last.event_type
 
 
 def _dated_by_another_act(incident: _Incident) -> bool:

@@ -925,6 +925,16 @@ def test_an_incident_named_in_a_later_acts_clause_keeps_its_own_date(nlp):
     assert [e.date for e in events_of(text, nlp)][-1] == "2026-06-14"  # the sentence says when it happened
 
 
+def test_the_attack_said_of_a_killing_just_told_is_the_killing(nlp):
+    title = "Gunmen kill at least 40 villagers near Maracaibo; army convoy ambushed"
+    text = (f"{title}\n\nGunmen killed at least 40 villagers near Maracaibo on Sunday.\n\nNo group has claimed "
+            "responsibility for the attack, but fighters of the al-Qaeda-linked JNIM operate in the area.")
+    body = [e.event_type for e in events_of(text, nlp, title=title) if e.summary != title]
+    assert body == ["killing", "killing"]
+    text = "Gunmen shot two farmers near Maracaibo on Sunday. Police condemned the attack on Monday."
+    assert [e.event_type for e in events_of(text, nlp)] == ["attack", "attack"]
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
