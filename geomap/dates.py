@@ -129,6 +129,10 @@ _DEADLINE_AFTER = re.compile(r"\s+(?:deadline|deadlines)\b", re.I)
 # A date a clause looks forward to: "are due to appear at Leeds Crown Court on December 12".
 _FUTURE_CLAUSE_BEFORE = re.compile(
     r"\b(?:will|due to|scheduled to|expected to|set to|is to|are to)\b[^.;:!?]*\b(?:on|by|until)\s+$", re.I)
+PRECISION_ORDER = ("day", "week", "month", "season", "year", "unknown")  # finest first
+_INTERVAL_OPENING = re.compile(r"\b(?:between|from)\s+(?:(?:early|late|mid)\s+)?$", re.I)
+_INTERVAL_LINK = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?\s*(?:and|to|until|till|through|-|–)\s*"
+                            r"(?:(?:early|late|mid)\s+)?", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid)-?\s*)?(?:the\s+)?$", re.I)
 
 
@@ -274,7 +278,32 @@ def find_dates(text: str, published: date | None, *, hemisphere: Hemisphere = "n
         shift = _narrative_shift(match) if kind == "narrative" else None
         mentions.append(DateMention(start, end, text[start:end], window or None, future, point, shift))
         taken_until = end
-    return mentions
+    return _join_intervals(text, mentions)
+
+
+def interval_window(first: DateWindow, last: DateWindow) -> DateWindow:
+    """From the start of ``first`` to the end of ``last`` ("between Friday and Sunday"), at the coarser precision."""
+    precision = max(first.precision, last.precision, key=PRECISION_ORDER.index)
+    iso = f"{(first.iso or '').split('/')[0]}/{(last.iso or '').split('/')[-1]}"
+    return DateWindow(first.start, last.end, precision, iso)
+
+
+def _join_intervals(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """"between Friday night and Sunday", "from March to May": one interval, not two dates."""
+    joined: list[DateMention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if (previous is not None and previous.window is not None and mention.window is not None
+                and not previous.future and not mention.future and not previous.since
+                and previous.window.start is not None and mention.window.end is not None
+                and previous.window.start < mention.window.end
+                and _INTERVAL_LINK.fullmatch(text[previous.end:mention.start])
+                and _INTERVAL_OPENING.search(text[:previous.start])):
+            window = interval_window(previous.window, mention.window)
+            joined[-1] = DateMention(previous.start, mention.end, text[previous.start:mention.end], window, False, window)
+            continue
+        joined.append(mention)
+    return joined
 
 
 def resolve_narrative(mention: DateMention, last_day: date | None) -> DateMention:

@@ -39,6 +39,8 @@ THURSDAY_18_JUNE_2026 = date(2026, 6, 18)
         ("since January 3, when US forces", "2026-01-03/2026-06-18", "day", "2026-01-03", "2026-06-18"),
         ("in the summer of 2024", "2024-06/2024-08", "season", "2024-06-01", "2024-08-31"),
         ("in recent months", "2026-03-18/2026-06-18", "season", "2026-03-18", "2026-06-18"),
+        ("killed between Friday night and Sunday", "2026-06-12/2026-06-14", "day", "2026-06-12", "2026-06-14"),
+        ("from January 2024 to March 2025", "2024-01/2025-03", "month", "2024-01-01", "2025-03-31"),
     ],
 )
 def test_expressions_resolve_against_publication(text, iso, precision, start, end):
@@ -56,6 +58,11 @@ def test_since_keeps_the_point_it_starts_from():
     assert mention.since
     assert mention.window.iso == "2021/2026-06-18"
     assert mention.point.iso == "2021"
+
+
+def test_two_dates_joined_by_and_are_two_dates_without_between():
+    assert [m.window.iso for m in find_dates("killed on Friday and Saturday", THURSDAY_18_JUNE_2026)] == [
+        "2026-06-12", "2026-06-13"]
 
 
 @pytest.mark.parametrize("text", ["next week", "tomorrow", "next Tuesday", "next March"])
