@@ -133,7 +133,10 @@ PRECISION_ORDER = ("day", "week", "month", "season", "year", "unknown")  # fines
 _INTERVAL_OPENING = re.compile(r"\b(?:between|from)\s+(?:(?:early|late|mid)\s+)?$", re.I)
 _INTERVAL_LINK = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?\s*(?:and|to|until|till|through|-|–)\s*"
                             r"(?:(?:early|late|mid)\s+)?", re.I)
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid)-?\s*)?(?:the\s+)?$", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late|mid)-?\s*)?(?:the\s+)?$"
+                           # "since protests began last Wednesday", "since the fighting erupted on Sunday"
+                           r"|\bsince\s+(?:[\w-]+\s+){1,4}(?:began|started|erupted|broke\s+out|flared(?:\s+up)?)"
+                           r"\s+(?:on\s+|in\s+)?(?:(?:early|late|mid)-?\s*)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ THURSDAY_18_JUNE_2026 = date(2026, 6, 18)
         ("since January 3, when US forces", "2026-01-03/2026-06-18", "day", "2026-01-03", "2026-06-18"),
         ("in the summer of 2024", "2024-06/2024-08", "season", "2024-06-01", "2024-08-31"),
         ("in recent months", "2026-03-18/2026-06-18", "season", "2026-03-18", "2026-06-18"),
+        ("killed since clashes erupted on Sunday", "2026-06-14/2026-06-18", "day", "2026-06-14", "2026-06-18"),
         ("killed between Friday night and Sunday", "2026-06-12/2026-06-14", "day", "2026-06-12", "2026-06-14"),
         ("from January 2024 to March 2025", "2024-01/2025-03", "month", "2024-01-01", "2025-03-31"),
     ],
