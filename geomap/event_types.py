@@ -296,6 +296,9 @@ EVENT_TYPES: dict[str, EventType] = {
 
 
 # What is shot that is not a person: "shot in 18 days on 35-millimeter film", "shooting footage".
+# What police and troops seize in a raid.
+SEIZED_GOODS = ("weapon|weapons|firearm|firearms|rifle|rifles|gun|guns|pistol|pistols|ammunition|rounds|grenade|grenades"
+                "|explosives|drugs|cocaine|heroin|methamphetamine|fentanyl|cash|ledgers")
 # What burns with nobody in it: "settlers set fire to olive groves".
 UNPEOPLED_PROPERTY = "grove|groves|field|fields|crop|crops|tree|trees|orchard|orchards|forest|farmland|grass|brush|tyres|tires"
 # What residents "protested" when they objected, not marched: "protested the owner's plans to build".
@@ -446,7 +449,10 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("charges", verbs="cite", needs="particle:for+passive")
     + _triggers("charges", verbs="haul", needs="particle:court|judge|magistrate|judges")
     + _triggers("security_operation", verbs="retake retook reclaim recapture sweep", needs="place_object")
-    + _triggers("security_operation", verbs="take regain seize", needs="particle:control")
+    + _triggers("security_operation", verbs="take regain seize retake retook", needs="particle:control")
+    # what forces seize in a raid: "troops seized 30 firearms", "officers seized $40,000 in cash" (with an arrest,
+    # the arrest's own haul)
+    + _triggers("security_operation", verbs="seize confiscate", needs="force_subject+no_arrest+particle:" + SEIZED_GOODS)
     + _triggers("security_operation", nouns="crackdown manhunt dragnet")
     + _triggers("security_operation", nouns="sweep", needs="particle:military|security|police|army")
     + _triggers("security_operation", verbs="comb scour cordon", needs="force_subject")
@@ -839,10 +845,12 @@ EVALUATIVE_VERBS = frozenset(
     "be mark represent signal constitute show demonstrate reflect highlight underscore underline deepen "
     "illustrate raise set reverberate suggest mean follow echo recall".split()
 )
+# Nouns that bundle event nouns: "a new package of sanctions", "a round of arrests".
+BATCH_NOUNS = frozenset("package round raft set wave series batch".split())
 # Verbs that carry out an event noun ("launched an operation", "imposed sanctions").
 SUPPORT_VERBS = frozenset(
     "launch conduct carry begin start mount stage hold deploy impose announce file bring press level unseal "
-    "slap levy lodge make stake assert reassert renew".split()
+    "slap levy lodge make stake assert reassert renew adopt".split()
 )
 EVENT_MODIFIERS = frozenset(
     "military security police joint anti-gang counter-narcotics counterterrorism counterinsurgency anti-terror "

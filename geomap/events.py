@@ -101,7 +101,7 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    ACCIDENT_NOUNS, ACCUSER_NOUNS, ACCUSING_VERBS, REACTION_VERBS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, ARSON_WORDS,
+    ACCIDENT_NOUNS, ACCUSER_NOUNS, ACCUSING_VERBS, BATCH_NOUNS, REACTION_VERBS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, ARSON_WORDS,
     ASSAILANT_NOUNS, CANCEL_VERBS, CAPTIVE_NOUNS, CAPTOR_NOUNS, CARE_CUES, CASE_NOUNS, CASUALTY_LEMMAS, COUNT_NOUNS,
     CROWD_CONTROL_WORDS, CROWD_WORDS, CUSTODY_WORDS, DEVICE_CONTACT_VERBS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES,
     EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGHT_NOUNS, FIGURATIVE_MODIFIERS,
@@ -446,8 +446,12 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         patient = _subject(token) if token.dep_ != "acl" else token.head
         return (is_passive(token) or token.tag_ == "VBN") and patient is not None and (
             _is_people(patient) or patient.pos_ in ("PROPN", "PRON", "NUM"))
+    if needs == "no_arrest":
+        return not {t.lemma_.lower() for t in token.sent if t.pos_ == "VERB"} & ARREST_VERBS
     if needs == "support":
         head = token.head
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in BATCH_NOUNS:
+            token, head = head.head, head.head.head  # "adopted a 16th package of sanctions"
         if token.dep_ in ("dobj", "nsubjpass", "pobj") and head.lemma_.lower() in SUPPORT_VERBS:
             return True
         return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in EVENT_MODIFIERS for c in token.children)
@@ -911,6 +915,9 @@ def _anchored(token, date_tokens: set[int], headline: bool) -> bool:
     """Whether a noun trigger names a specific incident rather than a kind of act."""
     if token.pos_ != "NOUN" or token.lemma_.lower() == "wound":
         return True  # a gunshot or stab wound is someone's injury, never a kind of act
+    if token.dep_ == "compound" and token.head.lemma_.lower() in ("flight", "flights") and token.lemma_.lower() in (
+            "deportation", "expulsion", "extradition"):
+        return True  # "resumed deportation flights": the deportations themselves
     if token.dep_ == "compound" and token.head.pos_ != "VERB":
         # "arrest warrant", "kidnapping charges" (a "compound" of a verb is a misparsed subject); but in a
         # headline without a verb, a verb trigger after a plural subject is the verb: "Hundreds protest closures"
@@ -1226,6 +1233,8 @@ def _sentence_hits(sentence: Sentence, last_violence: str | None, cause: str | N
         if sentence.headline and ((pos == "ADJ" and (token.lower_, "VERB") in _TRIGGER_INDEX) or (
                 pos == "NOUN" and token.dep_ in ("amod", "compound") and _verb_only(token))):
             pos = "VERB"  # headlines drop the words that make a verb a verb: "Police detain opposition leaders"
+        if pos == "NOUN" and token.dep_ == "ROOT" and {c.dep_ for c in token.children} >= {"nsubj", "dobj"}:
+            pos = "VERB"  # a noun with a subject and an object is a mistagged verb: "police retook control of"
         if pos == "VERB" and token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
             pos, lemma = "NOUN", token.lower_  # a gerund used as a noun: "Fighting continued on Tuesday"
         if token.lower_ == "shot" and pos == "NOUN" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("dead", "down"):

@@ -935,6 +935,17 @@ def test_the_attack_said_of_a_killing_just_told_is_the_killing(nlp):
     assert [e.event_type for e in events_of(text, nlp)] == ["attack", "attack"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Troops seized 30 firearms and 1,500 rounds of ammunition in Maracaibo on Monday.", ["security_operation"]),
+    ("Police arrested two men in Maracaibo on Monday and seized two rifles.", ["arrest"]),  # the arrest's haul
+    ("Soldiers and police retook control of the Maracaibo prison on Monday.", ["security_operation"]),  # a mistagged verb
+    ("The EU on Monday adopted a 16th package of sanctions against Maracaibo.", ["sanction"]),
+    ("The US resumed deportation flights to Maracaibo on Monday.", ["deportation"]),
+])
+def test_seizures_retaken_prisons_sanction_packages_and_deportation_flights(nlp, text, expected):
+    assert [e.event_type for e in events_of(text, nlp)] == expected
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
