@@ -395,6 +395,9 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("abduction", verbs="carry", needs="particle:off+person_object")
     + _triggers("abduction", verbs="take hold", needs="particle:hostage|captive")
     + _triggers("abduction", verbs="seize snatch", needs="person_object")
+    # people led off by armed men: "was taken from his pickup truck by four armed men", "took my brothers into
+    # the bush", "the rebels marched away at least 15 people"
+    + _triggers("abduction", verbs="take march drive lead", needs="person_object+abductor")
     + _triggers("abduction", nouns="hostage captive", needs="particle:free|freed|release|released|hold|held|rescue|rescued")
     + _triggers("killing", verbs="execute", needs="person_object")
     + _triggers("killing", verbs="hang", needs="person_object+unless:himself|herself|themselves|up|out")
@@ -699,10 +702,11 @@ TYPED_FOLLOW_UP_CUES = (
                 r"|\btoll (?:rose|has risen|had risen|climbed|has climbed|stands|stood)\b", re.I),
      frozenset("air_strike shelling bombing armed_clash attack killing riot abduction".split()), "killing"),
 )
-# ... or how its wounded are ("He was taken to hospital", "in stable condition"): after a killing, that is
-# the attack's wounding part.
+# ... or how its wounded are ("He was taken to hospital", "in stable condition"): after a killing or an abduction,
+# that is the attack's wounding part.
 CARE_CUES = re.compile(
     r"\b(?:(?:taken|rushed|flown|airlifted|evacuated) to (?:a |the )?(?:[\w.-]+ ){0,3}(?:hospital|clinic|trauma cent(?:er|re))"
+    r"|(?:taken|rushed|flown|airlifted|evacuated) to (?:a |the )?(?:[\w.-]+ ){0,3}(?:health|medical) cent(?:er|re)"
     r"|treated (?:at the scene|for (?:\w+ ){0,2}(?:wounds?|injur\w*|cuts|burns|bruises|fractures?))\b"
     r"|(?:treated|recovering) (?:in|at) (?:a |the )?(?:[\w.-]+ ){0,3}(?:hospital|clinic)"
     r"|in (?:a )?(?:(?:stable|critical|serious|fair|grave)(?: but | and )?)+ condition)",

@@ -446,6 +446,10 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         patient = _subject(token) if token.dep_ != "acl" else token.head
         return (is_passive(token) or token.tag_ == "VBN") and patient is not None and (
             _is_people(patient) or patient.pos_ in ("PROPN", "PRON", "NUM"))
+    if needs == "abductor":  # armed men taking people ("by four armed men", "gunmen took ..."), or into the bush
+        actors = _agent_words(token) | (set() if is_passive(token) else _noun_words(_subject(token)))
+        return bool(actors & (ARMED_GROUP_NOUNS | ASSAILANT_NOUNS | CAPTOR_NOUNS)
+                    or _following_words(token, 6) & {"bush", "forest", "hostage", "hostages", "captive"})
     if needs == "no_arrest":
         return not {t.lemma_.lower() for t in token.sent if t.pos_ == "VERB"} & ARREST_VERBS
     if needs == "support":
@@ -1523,7 +1527,9 @@ def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
         last = next((i for i in reversed(incidents) if i.event_type not in ("arrest", "charges")), None)
         if last is None or last.event_type not in VIOLENT_TYPES:
             return
-        event_type = "attack" if care and last.event_type == "killing" else last.event_type
+        # the wounded cared for are the attack's part of a killing or abduction ("the rebels marched away 15
+        # people. Several wounded villagers were taken to hospital")
+        event_type = "attack" if care and last.event_type in ("killing", "abduction") else last.event_type
     if _near(sentence, last):
         incidents.append(_Incident(sentence, event_type, [], None, last.window, "reference", list(last.places),
                                    "reference" if last.places else "none", verb_trigger=False, follows=last))

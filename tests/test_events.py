@@ -946,6 +946,22 @@ def test_seizures_retaken_prisons_sanction_packages_and_deportation_flights(nlp,
     assert [e.event_type for e in events_of(text, nlp)] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "A farmer was taken from his pickup truck near Maracaibo by four armed men on Sunday.",
+    "Gunmen took two brothers into the bush near Maracaibo on Sunday.",
+    "The rebels marched away at least 15 people from Maracaibo on Sunday.",
+])
+def test_people_led_off_by_armed_men_are_abducted(nlp, text):
+    assert [e.event_type for e in events_of(text, nlp)] == ["abduction"]
+    assert events_of("Police took two suspects to the station in Maracaibo on Sunday.", nlp) == []
+
+
+def test_the_wounded_of_an_abduction_raid_taken_to_a_health_centre_are_its_attack(nlp):
+    text = ("The rebels marched away at least 15 people from Maracaibo on Sunday. Two women with machete wounds were "
+            "taken to the health centre in Maracaibo.")
+    assert [e.event_type for e in events_of(text, nlp)] == ["abduction", "attack"]
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
