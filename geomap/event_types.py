@@ -436,6 +436,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("arrest", verbs="surrender", needs="particle:police|authorities|officer|officers|deputies|agents|army"
                 "|troops|soldiers|military|forces")
     + _triggers("charges", verbs="indict prosecute arraign", nouns="indictment arraignment")
+    + _triggers("charges", verbs="accuse", needs="accused")  # "a man accused of robbing a bank", as guideline
     + _triggers("charges", nouns="prosecutor prosecution", needs="accusing")  # "Prosecutors allege that he ordered ..."
     + _triggers("charges", verbs="charge", needs="with")
     + _triggers("charges", nouns="charge", needs="support")

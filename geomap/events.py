@@ -450,6 +450,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         actors = _agent_words(token) | (set() if is_passive(token) else _noun_words(_subject(token)))
         return bool(actors & (ARMED_GROUP_NOUNS | ASSAILANT_NOUNS | CAPTOR_NOUNS)
                     or _following_words(token, 6) & {"bush", "forest", "hostage", "hostages", "captive"})
+    if needs == "accused":  # "Man accused of threatening tax worker", "she is accused of killing"
+        return _accused(token) and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
     if needs == "no_arrest":
         return not {t.lemma_.lower() for t in token.sent if t.pos_ == "VERB"} & ARREST_VERBS
     if needs == "support":
@@ -774,6 +776,15 @@ def _factuality(token, event_type: str) -> str | None:
             continue
         break
     return None
+
+
+def _accused(verb) -> bool:
+    """A person accused, in the passive of a charge: "a man accused of", "she is accused of" (not "critics
+    accused the government of")."""
+    if verb.lemma_.lower() != "accuse" or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False  # (an accuser's "accused Azerbaijan of ethnic cleansing")
+    patient = verb.head if verb.dep_ == "acl" else _subject(verb)
+    return patient is not None and (_is_people(patient) or patient.ent_type_ == "PERSON" or patient.pos_ == "PROPN")
 
 
 def _outcome_word(noun):

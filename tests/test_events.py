@@ -962,6 +962,13 @@ def test_the_wounded_of_an_abduction_raid_taken_to_a_health_centre_are_its_attac
     assert [e.event_type for e in events_of(text, nlp)] == ["abduction", "attack"]
 
 
+def test_a_person_accused_of_a_crime_faces_charges_but_an_accuser_accusing_a_state_does_not(nlp):
+    for text in ("Man accused of threatening a tax worker in Maracaibo", "A Maracaibo woman accused of "
+                 "murdering her daughter in June 2007 appeared before a judge."):
+        assert "charges" in {e.event_type for e in events_of(text, nlp)}
+    assert events_of("Maracaibo's mayor has accused the government of ethnic cleansing.", nlp) == []
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
