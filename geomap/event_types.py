@@ -398,6 +398,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     # people led off by armed men: "was taken from his pickup truck by four armed men", "took my brothers into
     # the bush", "the rebels marched away at least 15 people"
     + _triggers("abduction", verbs="take march drive lead", needs="person_object+abductor")
+    + _triggers("abduction", verbs="make", needs="particle:off+made_off_with_people")  # "made off with 38 pupils"
     + _triggers("abduction", nouns="hostage captive", needs="particle:free|freed|release|released|hold|held|rescue|rescued")
     + _triggers("killing", verbs="execute", needs="person_object")
     + _triggers("killing", verbs="hang", needs="person_object+unless:himself|herself|themselves|up|out")

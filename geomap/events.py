@@ -452,6 +452,9 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
                     or _following_words(token, 6) & {"bush", "forest", "hostage", "hostages", "captive"})
     if needs == "accused":  # "Man accused of threatening tax worker", "she is accused of killing"
         return _accused(token) and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    if needs == "made_off_with_people":
+        return any(_is_people(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+                   for g in c.children if g.dep_ == "pobj")
     if needs == "no_arrest":
         return not {t.lemma_.lower() for t in token.sent if t.pos_ == "VERB"} & ARREST_VERBS
     if needs == "support":
@@ -1327,13 +1330,23 @@ def _group_hits(sentence: Sentence, hits: list[_Hit], published: date | None
             groups[same[0]].extend(groups.pop(key))
     ordered = sorted(groups, key=lambda k: (EVENT_TYPES[k[0]].priority, k[1] if k[1] is not None else -1))
     kept: list[tuple[str, int | None]] = []
+
+    def one_incident(part: tuple[str, int | None], whole: tuple[str, int | None]) -> bool:
+        return (part[0] in EVENT_TYPES[whole[0]].absorbs
+                and (part[1] is None or whole[1] is None or part[1] == whole[1] or _serial(groups[part])
+                     or _consequence(groups[part], groups[whole]))
+                and not _other_actors(groups[part], groups[whole]))
+
     for key in ordered:
-        absorber = next((k for k in kept if key[0] in EVENT_TYPES[k[0]].absorbs
-                         and (key[1] is None or k[1] is None or key[1] == k[1] or _serial(groups[key])
-                              or _consequence(groups[key], groups[k]))
-                         and not _other_actors(groups[key], groups[k])), None)
+        absorber = next((k for k in kept if one_incident(key, k)), None)
         if absorber is not None:
             groups[absorber].extend(groups[key])
+            continue
+        # a type listed later that absorbs one kept before it: "Gunmen seize 38 pupils in school raid"
+        absorbed = next((k for k in kept if k[0] != "killing" and one_incident(k, key)), None)
+        if absorbed is not None:
+            groups[key].extend(groups.pop(absorbed))
+            kept[kept.index(absorbed)] = key
             continue
         kept.append(key)
     return [(key[0], groups[key], *dated[key]) for key in kept]

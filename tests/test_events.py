@@ -969,6 +969,13 @@ def test_a_person_accused_of_a_crime_faces_charges_but_an_accuser_accusing_a_sta
     assert events_of("Maracaibo's mayor has accused the government of ethnic cleansing.", nlp) == []
 
 
+def test_the_raid_of_an_abduction_is_the_abduction(nlp):
+    title = "Gunmen seize 38 pupils in Maracaibo school raid, police say"
+    text = (f"{title}\n\nGunmen on motorbikes stormed a boarding school in Maracaibo before dawn on Friday and made "
+            "off with 38 pupils, police said. Thieves made off with cash from a Maracaibo bank on Saturday.")
+    assert [e.event_type for e in events_of(text, nlp, title=title)] == ["abduction", "abduction"]
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
