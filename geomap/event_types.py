@@ -784,7 +784,7 @@ NATURAL_CAUSE_NOUNS = DISASTER_NOUNS | frozenset(
     "lightning eruption volcano blaze wildfire poisoning poison leak smoke".split()
 )
 # Accidents and disasters anywhere in the clause of a death: "killed in a traffic accident".
-ACCIDENT_NOUNS = DISASTER_NOUNS | frozenset("accident crash collision wreck drowning electrocution".split())
+ACCIDENT_NOUNS = DISASTER_NOUNS | frozenset("accident crash collision wreck drowning electrocution stampede crush".split())
 # Subjects that sum up many incidents: "the war has killed tens of thousands", "gang violence killed more
 # than 5,600 people last year", "the bombing campaign killed thousands" are statistics.
 AGGREGATE_CAUSE_NOUNS = frozenset("war wars conflict conflicts insurgency insurgencies crisis violence campaign".split())

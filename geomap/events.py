@@ -489,6 +489,8 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
     if lemma in ("battle", "fight") and token.pos_ in ("VERB", "AUX") and (
             subject_words & FIREFIGHTER_NOUNS or _noun_words(_object(token)) & (FIGURATIVE_OPPONENTS | FIGURATIVE_MODIFIERS)):
         return None  # "firefighters battled the blaze", "has been fighting a long legal battle"
+    if event_type == "armed_clash" and lemma in ("battle", "clash", "fight", "skirmish") and _abstract_opponents(token):
+        return None  # "prison clashes with revitalization", "residents battling through the financial crisis"
     if lemma == "assault" and any(c.lower_ in ("sexual", "sexually", "indecent", "indecently") for c in token.children):
         return None  # sexual violence is not in this vocabulary (see geomap.event_types)
     if event_type == "killing" and any(c.lower_ in ("attempted", "attempt") for c in token.children):
@@ -560,6 +562,19 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
     if event_type == "attack" and subject_words & INMATE_NOUNS and subject is not None and subject.tag_ in ("NNS", "CD"):
         return "riot"  # "inmates overpowered guards", "about 20 inmates set mattresses on fire"
     return event_type
+
+
+def _abstract_opponents(token) -> bool:
+    """Whether a fight's opponents are named and none of them is people or an armed side."""
+    opponents = [_object(token)] if token.pos_ in ("VERB", "AUX") else []
+    opponents += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "through")
+                  for g in c.children if g.dep_ == "pobj"]
+    opponents = [o for o in opponents if o is not None]
+    return bool(opponents) and not any(
+        _is_people(o) or o.pos_ in ("PROPN", "PRON") or o.text.isupper()  # a name or acronym ("against the AA")
+        or o.lower_ in ("other", "another", "way")  # "fought each other",
+        or _noun_words(o) & (FORCE_NOUNS | ARMED_GROUP_NOUNS | CROWD_WORDS | FIGHT_NOUNS)  # "fought their way into"
+        or o.lemma_.lower() in FIGHT_NOUNS for o in opponents)  # "fought running battles with police"
 
 
 def _own_clause_words(token) -> set[str]:

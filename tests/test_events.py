@@ -976,6 +976,18 @@ def test_the_raid_of_an_abduction_is_the_abduction(nlp):
     assert [e.event_type for e in events_of(text, nlp, title=title)] == ["abduction", "abduction"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Maracaibo prison clashes with revitalization plan on Monday.", []),
+    ("Residents of Maracaibo were battling through the financial crisis on Monday.", []),
+    ("A stampede killed four people at a Maracaibo discotheque on Saturday.", []),
+    ("Gangs fought each other in Maracaibo on Monday.", ["armed_clash"]),
+    ("M23 rebels fought their way into Maracaibo on Monday.", ["armed_clash"]),
+    ("Armed groups fought alongside troops against the AA in Maracaibo on Monday.", ["armed_clash"]),
+])
+def test_a_fight_needs_armed_or_human_opponents_and_a_stampede_is_an_accident(nlp, text, expected):
+    assert [e.event_type for e in events_of(text, nlp)] == expected
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
