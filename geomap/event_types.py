@@ -431,6 +431,10 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("arrest", verbs="book", needs="particle:jail|charge|charges|custody|prison|detention|suspicion")
     + _triggers("arrest", verbs="go send", needs="particle:jail|custody")
     + _triggers("arrest", verbs="take transport", needs="particle:jail|detention")
+    + _triggers("arrest", verbs="take transport bring", needs="particle:police&station|department|headquarters|precinct"
+                "+person_object")  # "was taken to the police station"
+    + _triggers("arrest", verbs="lodge", needs="particle:jail|detention|prison|custody")  # "lodged in the county jail"
+    + _triggers("arrest", nouns="bond bail", needs="bail_set")  # "His bond was set at $150,000": held, on bail terms
     + _triggers("arrest", verbs="book", needs="person_object+passive")
     + _triggers("arrest", verbs="be", needs="particle:custody")
     + _triggers("arrest", verbs="turn", needs="particle:himself|herself|themselves&in")
@@ -509,6 +513,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("election", verbs="cast", needs="particle:ballot|ballots|vote|votes+no_legislature")
     + _triggers("election", verbs="approve reject pass back", needs="force_subject:voter")
     + _triggers("election", verbs="elect", needs="clausal+not_following:trial|jury")
+    + _triggers("election", verbs="unseat")  # "Hyles has unseated Municipal Court Judge Haywood Turner"
     + _triggers("election", nouns="election referendum runoff ballot voting re-poll repoll by-election")
     + _triggers("election", verbs="win", needs="particle:mayoralty|presidency|governorship|premiership|seat|seats"
                 "|runoff|election|vote|ballot|term|re-election|reelection|margin|landslide")

@@ -455,6 +455,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
     if needs == "made_off_with_people":
         return any(_is_people(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
                    for g in c.children if g.dep_ == "pobj")
+    if needs == "bail_set":  # "bond was set at $5,000", "a judge set $250,000 bail" (not "was released on bail")
+        return token.head.lemma_.lower() == "set" and token.dep_ in ("nsubjpass", "dobj", "nsubj")
     if needs == "no_arrest":
         return not {t.lemma_.lower() for t in token.sent if t.pos_ == "VERB"} & ARREST_VERBS
     if needs == "support":

@@ -953,7 +953,7 @@ def test_seizures_retaken_prisons_sanction_packages_and_deportation_flights(nlp,
 ])
 def test_people_led_off_by_armed_men_are_abducted(nlp, text):
     assert [e.event_type for e in events_of(text, nlp)] == ["abduction"]
-    assert events_of("Police took two suspects to the station in Maracaibo on Sunday.", nlp) == []
+    assert events_of("Relatives took two neighbours to a market in Maracaibo on Sunday.", nlp) == []
 
 
 def test_the_wounded_of_an_abduction_raid_taken_to_a_health_centre_are_its_attack(nlp):
@@ -985,6 +985,17 @@ def test_the_raid_of_an_abduction_is_the_abduction(nlp):
     ("Armed groups fought alongside troops against the AA in Maracaibo on Monday.", ["armed_clash"]),
 ])
 def test_a_fight_needs_armed_or_human_opponents_and_a_stampede_is_an_accident(nlp, text, expected):
+    assert [e.event_type for e in events_of(text, nlp)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("McDaniel's bond was set at $100,000 in Maracaibo on Monday.", ["arrest"]),
+    ("She was taken to the police station in Maracaibo on Monday.", ["arrest"]),
+    ("King was lodged in the Maracaibo Detention Center on Monday.", ["arrest"]),
+    ("He was released on bail in Maracaibo on Monday.", []),
+    ("Hyles has unseated Municipal Court Judge Haywood Turner in Maracaibo.", ["election"]),
+])
+def test_bail_set_the_police_station_and_jail_are_arrests_and_an_unseated_judge_an_election(nlp, text, expected):
     assert [e.event_type for e in events_of(text, nlp)] == expected
 
 
