@@ -534,6 +534,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("military_deployment", verbs="deploy mobilize mobilise station", needs="force_any")
     + _triggers("military_deployment", nouns="deployment")
     + _triggers("military_deployment", verbs="dispatch send move mass rush ship fly airlift", needs="force_object")
+    + _triggers("military_deployment", verbs="order", needs="force_object+to_place")  # "ordered ten companies to Manipur"
     + _triggers("military_deployment", verbs="arrive land", needs="force_subject:deployed")
     + _triggers("military_deployment", verbs="move pour roll", needs="force_subject:deployed+particle:into")
     + _triggers("military_deployment", verbs="patrol guard", needs="force_subject:deployed")
@@ -555,7 +556,7 @@ FORCE_NOUNS = frozenset(
     "battalion battalions brigade brigades unit units contingent contingents warship warships ship ships vessel "
     "vessels tank tanks vehicle vehicles jet jets aircraft helicopter helicopters agent agents gendarme gendarmes "
     "gendarmerie navy sailor sailors trooper troopers peacekeeper peacekeepers reinforcement reinforcements "
-    "carrier carriers".split()
+    "carrier carriers frigate frigates destroyer destroyers corvette corvettes submarine submarines".split()
 )
 # One member of a force: flying a guard to hospital is not a deployment.
 FORCE_MEMBER_NOUNS = frozenset(

@@ -457,6 +457,9 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
                    for g in c.children if g.dep_ == "pobj")
     if needs == "bail_set":  # "bond was set at $5,000", "a judge set $250,000 bail" (not "was released on bail")
         return token.head.lemma_.lower() == "set" and token.dep_ in ("nsubjpass", "dobj", "nsubj")
+    if needs == "to_place":  # "to Manipur", "to the border" (not "ordered troops to withdraw")
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
+                   for c in token.children)
     if needs == "no_arrest":
         return not {t.lemma_.lower() for t in token.sent if t.pos_ == "VERB"} & ARREST_VERBS
     if needs == "support":

@@ -999,6 +999,15 @@ def test_bail_set_the_police_station_and_jail_are_arrests_and_an_unseated_judge_
     assert [e.event_type for e in events_of(text, nlp)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Britain sent two frigates to Maracaibo on Friday.", ["military_deployment"]),
+    ("The ministry ordered ten more companies of police to Maracaibo on Friday.", ["military_deployment"]),
+    ("The general ordered troops in Maracaibo to withdraw on Friday.", []),
+])
+def test_warships_sent_and_forces_ordered_to_a_place_are_deployments(nlp, text, expected):
+    assert [e.event_type for e in events_of(text, nlp)] == expected
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
