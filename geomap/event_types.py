@@ -603,7 +603,9 @@ PERSON_NOUNS = frozenset(
     "neighbour neighbours neighbor neighbors husband husbands wife wives father fathers mother mothers son sons "
     "daughter daughters brother brothers sister sisters friend friends girlfriend boyfriend partner pedestrian "
     "pedestrians motorist motorists cyclist cyclists bystander bystanders teacher teachers pastor pastors "
-    "sailor sailors escapee escapees commander commanders".split()
+    "sailor sailors escapee escapees commander commanders uncle uncles aunt aunts cousin cousins nephew nephews niece "
+    "nieces grandson grandsons granddaughter granddaughters grandfather grandmother mayor mayors governor governors "
+    "councillor councillors councilor councilors candidate candidates judge judges lawyer lawyers".split()
 )
 # Armed, organised non-state groups: their fight with security forces is an armed clash (ACLED
 # "Battles"), not an attack on civilians ("militants attacked a police post", "troops ambushed rebels").

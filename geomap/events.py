@@ -1069,10 +1069,13 @@ def _victim_count(noun) -> int | None:
                 return value
     if noun.lower_ in ("dozens", "hundreds", "thousands", "scores", "many", "several", "some"):
         return None
-    if noun.ent_type_ == "PERSON":
-        return 1
+    if noun.ent_type_ == "PERSON" or noun.lower_ in PERSON_PRONOUNS:
+        return 1  # "Ricardo Salmerón was shot dead", "he died in hospital"
     if noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in SINGLE_DETERMINERS for c in noun.children):
         return 1
+    if noun.tag_ == "NN" and noun.lemma_.lower() in PERSON_NOUNS and any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in noun.children):
+        return 1  # "they killed my uncle", "the victim died"
     return None
 
 
@@ -1089,6 +1092,9 @@ def _fatalities(doc) -> dict[int, int]:
                 victim = token.head
             else:
                 victim = _object(token.head) or next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        elif lemma == "death" and token.pos_ == "NOUN" and token.head.lower_ == "to" and token.head.head.pos_ == "VERB":
+            verb = token.head.head  # "was hacked to death", "stabbed five prisoners to death"
+            victim = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
         elif lemma == "death" and token.pos_ == "NOUN":
             of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             victim = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

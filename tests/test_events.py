@@ -1008,6 +1008,15 @@ def test_warships_sent_and_forces_ordered_to_a_place_are_deployments(nlp, text, 
     assert [e.event_type for e in events_of(text, nlp)] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "My neighbour was hacked to death in Maracaibo on Sunday.",
+    "They killed my uncle in Maracaibo on Sunday.",
+    "Gunmen killed the mayor of Maracaibo on Sunday.",
+])
+def test_one_named_or_singular_victim_is_one_death(nlp, text):
+    assert [(e.event_type, e.fatalities) for e in events_of(text, nlp)] == [("killing", 1)]
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
