@@ -118,7 +118,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Days counted from the narrative's last date: "the following morning", "two days later", "the day before".
     ("narrative", re.compile(
         r"\b(?:the\s+(?P<rel>next|following|previous|same)\s+(?:day|morning|afternoon|evening|night)"
-        rf"|{_NUMBER}\s+days?\s+(?P<dir>later|earlier|afterwards|before|after)"
+        # (not "a day after gunmen attacked ...": a clause's own event, dated from the sentence's date)
+        rf"|{_NUMBER}\s+days?\s+(?P<dir>later|earlier|afterwards|(?:before|after)(?!\s+(?!the\b|a\b|an\b|this\b|that\b)\w))"
         r"|(?P<hours>hours)\s+later|the\s+day\s+(?P<side>before|after))\b", re.I)),
     ("recent", re.compile(
         rf"\b(?:(?:in|over|during)\s+)?(?:the\s+)?(?:(?P<recent>recent)|past|last)\s+(?:{_NUMBER}\s+)?"

@@ -61,6 +61,12 @@ def test_since_keeps_the_point_it_starts_from():
     assert mention.point.iso == "2021"
 
 
+def test_days_after_a_clause_are_that_clauses_relation_not_the_narratives_next_day():
+    mentions = find_dates("on Wednesday, a day after settlers set fire to homes", THURSDAY_18_JUNE_2026)
+    assert [m.text for m in mentions] == ["on Wednesday"]
+    assert [m.narrative_shift for m in find_dates("two days after the attack", THURSDAY_18_JUNE_2026)] == [2]
+
+
 def test_two_dates_joined_by_and_are_two_dates_without_between():
     assert [m.window.iso for m in find_dates("killed on Friday and Saturday", THURSDAY_18_JUNE_2026)] == [
         "2026-06-12", "2026-06-13"]
