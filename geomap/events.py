@@ -163,6 +163,8 @@ TREND_VERBS = frozenset("increase rise fall drop decline double triple surge cli
 STATE_VERBS = frozenset("be remain face".split())
 # Verbs that say when an incident happened: "the attack took place on Saturday".
 OCCURRENCE_VERBS = frozenset("happen occur take come begin start unfold erupt break continue end last resume".split())
+# Verbs of saying: a date on them is when it was said.
+STATEMENT_VERBS = frozenset("say tell announce report add confirm state write".split())
 # Adverbs that put an act in someone's past record: "he has been arrested before".
 RECORD_ADVERBS = frozenset("before previously".split())
 # Verbs that count incidents as statistics: "Memphis recorded 289 homicides last year".
@@ -1185,7 +1187,11 @@ def _nearest_date(sentence: Sentence, tokens: list, published: date | None) -> t
         if not usable:
             continue
         distance = min(tree_distance(t, root) for t in usable)
-        key = (distance, mention.start)
+        verb = clause_verb(root)
+        # the day a statement was made dates it, not the incident it reports ("killed 34 soldiers on Tuesday, the
+        # ministry said on Wednesday"), unless nothing else does
+        said = verb is not None and verb.lemma_.lower() in STATEMENT_VERBS and verb not in usable
+        key = (said, distance, mention.start)
         if best is None or key < best[0]:
             best = (key, mention, root, usable)
     if best is None:

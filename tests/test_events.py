@@ -1017,6 +1017,12 @@ def test_one_named_or_singular_victim_is_one_death(nlp, text):
     assert [(e.event_type, e.fatalities) for e in events_of(text, nlp)] == [("killing", 1)]
 
 
+def test_the_day_a_statement_was_made_does_not_date_the_incident_it_reports(nlp):
+    text = ("Suspected jihadists killed 34 soldiers in an attack on an army post in Maracaibo on Tuesday, the defence "
+            "ministry said on Wednesday.")
+    assert {e.date for e in events_of(text, nlp)} == {"2026-06-16"}
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
