@@ -1018,8 +1018,8 @@ def test_one_named_or_singular_victim_is_one_death(nlp, text):
 
 
 def test_the_day_a_statement_was_made_does_not_date_the_incident_it_reports(nlp):
-    text = ("Suspected jihadists killed 34 soldiers in an attack on an army post in Maracaibo on Tuesday, the defence "
-            "ministry said on Wednesday.")
+    text = ("Suspected jihadists killed 34 soldiers in an attack on an army post in western Zulia's Maracaibo region "
+            "on Tuesday, the defence ministry said on Wednesday, one of the deadliest assaults on the military this year.")
     assert {e.date for e in events_of(text, nlp)} == {"2026-06-16"}
 
 
