@@ -296,6 +296,8 @@ EVENT_TYPES: dict[str, EventType] = {
 
 
 # What is shot that is not a person: "shot in 18 days on 35-millimeter film", "shooting footage".
+# What air defences shoot down: "shot down 70 of the drones" is an interception, not a killing.
+AIRBORNE_TARGETS = "drone|drones|missile|missiles|rocket|rockets|projectile|projectiles|aircraft|jet|jets|helicopter|plane|planes"
 # What police and troops seize in a raid.
 SEIZED_GOODS = ("weapon|weapons|firearm|firearms|rifle|rifles|gun|guns|pistol|pistols|ammunition|rounds|grenade|grenades"
                 "|explosives|drugs|cocaine|heroin|methamphetamine|fentanyl|cash|ledgers")
@@ -382,7 +384,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", nouns="attempt", needs="particle:assassination|murder|life")
     + _triggers("attack", verbs="open", needs="particle:fire")
     + _triggers("attack", verbs="come", needs="particle:under&fire|attack|gunfire|bombardment|shelling")
-    + _triggers("attack", verbs="fire", needs="particle:on|at|upon|into|shot|shots|round|rounds|bullet|bullets")
+    + _triggers("attack", verbs="fire", needs="particle:on|at|upon|into|shot|shots|round|rounds|bullet|bullets|cannon"
+                "|teargas|canisters")  # (tear gas fired at a crowd is its dispersal: see _crowd_control)
     + _triggers("attack", verbs="set", needs="particle:fire|ablaze|alight+not_following:" + UNPEOPLED_PROPERTY)
     + _triggers("attack", verbs="storm raid", nouns="raid")
     + _triggers("attack", verbs="hold stick", needs="particle:up&bus|vehicle|store|shop|bank|truck|car|motorist|driver"
@@ -404,7 +407,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("killing", verbs="hang", needs="person_object+unless:himself|herself|themselves|up|out")
     + _triggers("killing", verbs="kill murder assassinate slay behead lynch strangle slaughter",
                 nouns="killing murder assassination execution slaying beheading lynching homicide")
-    + _triggers("killing", verbs="shoot gun", needs="particle:dead|down|fatally|death")
+    + _triggers("killing", verbs="shoot gun", needs="particle:dead|down|fatally|death+not_following:" + AIRBORNE_TARGETS)
+    + _triggers("shelling", verbs="shoot", needs="particle:down&" + AIRBORNE_TARGETS)  # "shot down 70 of the drones"
     + _triggers("killing", verbs="find", needs="particle:dead&wound|wounds|gunshot|stab|bullet|bullets|shot")
     + _triggers("killing", nouns="death", needs="particle:shooting|stabbing|beating")
     + _triggers("killing", verbs="die", needs="particle:gunshot|stab|stabbing|shooting|beating|bullet|shot|stabbed|beaten")

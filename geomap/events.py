@@ -443,7 +443,7 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
     if needs == "intransitive":
         return not any(c.dep_ in ("dobj", "ccomp") for c in token.children)
     if needs == "with":  # "was charged", "a woman charged in ...", "charged X with": not "charged a fee", "rates charged"
-        if any(c.dep_ == "prep" and c.lower_ in ("with", "in") for c in token.children):
+        if any(c.dep_ == "prep" and c.lower_ in ("with", "in", "over") for c in token.children):  # ("charged over")
             return True
         patient = _subject(token) if token.dep_ != "acl" else token.head
         return (is_passive(token) or token.tag_ == "VBN") and patient is not None and (
@@ -621,7 +621,7 @@ def _weapon_words(token) -> set[str]:
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by"):
             words |= {w for g in child.children if g.dep_ == "pobj" for w in _noun_words(g)}
-    if token.lemma_.lower() in ("fire", "launch", "drop", "intercept"):
+    if token.lemma_.lower() in ("fire", "launch", "drop", "intercept", "shoot"):
         words |= _noun_words(_object(token))
     if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.lemma_.lower() in DEVICE_CONTACT_VERBS:
         words |= _noun_words(_object(token.head))  # "the truck struck a landmine, killing three soldiers"
@@ -761,7 +761,7 @@ def _factuality(token, event_type: str) -> str | None:
         if current == token and current.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() not in (
                 "place", "put"):
             return "state"  # "under arrest", "under indictment" (but "placed under arrest" is an arrest)
-        if (token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ in ("with", "of", "for", "on", "to", "including")
+        if (token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ in ("with", "of", "for", "on", "to", "including", "over")
                 and head.head.lemma_.lower() in ALLEGATION_HEADS | {"charge", "plead", "guilty"}) or (
             token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ == "in"
             and head.head.lemma_.lower() in COURT_HEADS | {"plea", "indictment", "arraign"}):

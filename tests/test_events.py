@@ -1023,6 +1023,17 @@ def test_the_day_a_statement_was_made_does_not_date_the_incident_it_reports(nlp)
     assert {e.date for e in events_of(text, nlp)} == {"2026-06-16"}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Air defences over Maracaibo shot down 70 of the drones on Monday.", ["air_strike"]),  # not a killing
+    ("Gunmen shot down a police officer in Maracaibo on Monday.", ["killing"]),
+    ("Prosecutors have charged several men in Maracaibo over the killing.", ["charges"]),
+    ("Riot police fired water cannon and tear gas to clear thousands of demonstrators in Maracaibo on Monday.",
+     ["protest"]),
+])
+def test_drones_shot_down_men_charged_over_a_killing_and_a_crowd_cleared_with_water_cannon(nlp, text, expected):
+    assert [e.event_type for e in events_of(text, nlp)] == expected
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
