@@ -331,7 +331,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("shelling", verbs="shell", needs="clausal")
     + _triggers("shelling", nouns="shelling barrage")
     + _triggers("shelling", nouns="fire", needs="particle:rocket|mortar|artillery|tank|missile")
-    + _triggers("shelling", verbs="pound hammer pummel slam rain hit strike", needs="weapon_subject")
+    + _triggers("shelling", verbs="pound hammer pummel slam rain hit strike damage", needs="weapon_subject")
     + _triggers("shelling", verbs="land fall", needs="projectile_subject")
     + _triggers("shelling", verbs="intercept", needs="particle:missile|missiles|rocket|rockets|drone|drones|projectile"
                 "|projectiles")
@@ -409,6 +409,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
                 nouns="killing murder assassination execution slaying beheading lynching homicide")
     + _triggers("killing", verbs="shoot gun", needs="particle:dead|down|fatally|death+not_following:" + AIRBORNE_TARGETS)
     + _triggers("shelling", verbs="shoot", needs="particle:down&" + AIRBORNE_TARGETS)  # "shot down 70 of the drones"
+    + _triggers("shelling", verbs="destroy", needs="particle:" + AIRBORNE_TARGETS + "+airborne_object")  # "destroyed 84 drones"
+    + _triggers("protest", verbs="disperse", needs="marchers_object")  # "police disperse pro-EU protesters"
     + _triggers("killing", verbs="find", needs="particle:dead&wound|wounds|gunshot|stab|bullet|bullets|shot")
     + _triggers("killing", nouns="death", needs="particle:shooting|stabbing|beating")
     + _triggers("killing", verbs="die", needs="particle:gunshot|stab|stabbing|shooting|beating|bullet|shot|stabbed|beaten")
@@ -685,6 +687,7 @@ FOLLOW_UP_CUES = re.compile(
 # - the turnout, polling stations and results of the vote just told (in local news these words alone are
 #   no vote: "the school board's turnout goal");
 # - the rubble, blasts and shattered windows of the strike, shelling or bombing just told;
+# - what the violence just told "had targeted" ("it had targeted a Hezbollah operative");
 # - the gunfire of the fight just told ("residents heard heavy gunfire", "accused the other of firing first");
 # - police dispersing the crowd just told;
 # - the dead of the violence just told: a killing, unless that violence is what killed ("one of the dead
@@ -708,6 +711,8 @@ TYPED_FOLLOW_UP_CUES = (
     (re.compile(r"\brubble\b|\b(?:loud|huge|massive|powerful) (?:blasts?|bangs?|explosions?)\b|\bwhistle\b"
                 r"|\bno (?:casualties|damage)\b|\bshattered (?:shop )?(?:windows|glass)\b|\bbrought under control\b", re.I),
      frozenset({"air_strike", "shelling", "bombing"}), None),
+    (re.compile(r"\b(?:had|has|have) targeted\b|\bwas targeted\b|\bdenied targeting\b", re.I),
+     frozenset("air_strike shelling bombing attack armed_clash killing".split()), None),
     (re.compile(r"\b(?:heavy|sustained|intense|automatic) gunfire\b|\bin the exchange\b|\bfiring first\b"
                 r"|\bfired first\b", re.I), frozenset({"armed_clash"}), None),
     (re.compile(r"\btear ?gas\b|\bwater cannons?\b|\brubber bullets\b|\bpepper (?:spray|balls)\b|\bstun grenades\b"

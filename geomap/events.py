@@ -101,7 +101,7 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    ACCIDENT_NOUNS, ACCUSER_NOUNS, ACCUSING_VERBS, BATCH_NOUNS, REACTION_VERBS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, ARSON_WORDS,
+    ACCIDENT_NOUNS, ACCUSER_NOUNS, ACCUSING_VERBS, AIRBORNE_TARGETS, BATCH_NOUNS, REACTION_VERBS, AGGREGATE_CAUSE_NOUNS, AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, ARSON_WORDS,
     ASSAILANT_NOUNS, CANCEL_VERBS, CAPTIVE_NOUNS, CAPTOR_NOUNS, CARE_CUES, CASE_NOUNS, CASUALTY_LEMMAS, COUNT_NOUNS,
     CROWD_CONTROL_WORDS, CROWD_WORDS, CUSTODY_WORDS, DEVICE_CONTACT_VERBS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES,
     EVALUATIVE_VERBS, EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGHT_NOUNS, FIGURATIVE_MODIFIERS,
@@ -462,6 +462,13 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
     if needs == "to_place":  # "to Manipur", "to the border" (not "ordered troops to withdraw")
         return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
                    for c in token.children)
+    if needs == "airborne_object":  # "destroyed 84 drones"; not "destroyed homes"
+        return bool(_noun_words(_object(token)) & set(AIRBORNE_TARGETS.split("|")))
+    if needs == "marchers_object":  # "police dispersed protesters" (not the purpose of "fired tear gas to disperse")
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return False
+        patient = _subject(token) if is_passive(token) else _object(token)
+        return bool(_noun_words(patient) & (MARCHER_NOUNS | {"crowd", "crowds", "rally", "demonstration", "march"}))
     if needs == "no_arrest":
         return not {t.lemma_.lower() for t in token.sent if t.pos_ == "VERB"} & ARREST_VERBS
     if needs == "support":
@@ -621,7 +628,7 @@ def _weapon_words(token) -> set[str]:
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by"):
             words |= {w for g in child.children if g.dep_ == "pobj" for w in _noun_words(g)}
-    if token.lemma_.lower() in ("fire", "launch", "drop", "intercept", "shoot"):
+    if token.lemma_.lower() in ("fire", "launch", "drop", "intercept", "shoot", "destroy"):
         words |= _noun_words(_object(token))
     if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.lemma_.lower() in DEVICE_CONTACT_VERBS:
         words |= _noun_words(_object(token.head))  # "the truck struck a landmine, killing three soldiers"

@@ -1034,6 +1034,18 @@ def test_drones_shot_down_men_charged_over_a_killing_and_a_crowd_cleared_with_wa
     assert [e.event_type for e in events_of(text, nlp)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia said its air defences destroyed 84 drones over Maracaibo overnight.", ["air_strike"]),
+    ("A drone damaged a tanker off Maracaibo on Monday.", ["air_strike"]),
+    ("Police disperse pro-EU protesters with water cannon in Maracaibo", ["protest"]),
+    ("An air strike hit a car in Maracaibo on Monday. The army said it had targeted a commander.",
+     ["air_strike", "air_strike"]),  # what the strike just told had targeted
+    ("Troops destroyed homes in Maracaibo on Monday.", []),
+])
+def test_drones_destroyed_or_damaging_dispersed_protesters_and_what_a_strike_targeted(nlp, text, expected):
+    assert [e.event_type for e in events_of(text, nlp)] == expected
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
