@@ -46,10 +46,11 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
   one round of rules developed on the other sets (a search over all gold files once showed eight of
   their quotes with their types; the one rule change they bore on was withdrawn); development data since.
 - ``heldout17`` (same design: 18 written articles by two new annotators, 245 pairs; 40 LGL articles,
-  61 pairs): annotated at the end of a stop; its first score was taken before the next round of rules,
-  and its errors were not read.
+  61 pairs): annotated at the end of a stop; its first score was taken before the next round of rules
+  and its second after most of it; development data since (its errors were read for the round's last rules).
 - ``heldout18`` (same design: 18 written articles by two new annotators, 226 pairs; 40 LGL articles,
-  41 pairs): annotated while that round was developed, never read, and scored only after it.
+  41 pairs): annotated while that round was developed, never read, and scored in aggregate only, first
+  after most of the round and again at its end.
 
 Each gold entry names a quote (a piece of its sentence), its type, date (ISO at its precision,
 null when the text does not say), place name and fatalities (null when not stated); entries of
