@@ -211,6 +211,18 @@ def test_search_flies_to_a_place(visit):
     assert "Las Claritas" in visit.page.locator(".gm-place-popup").inner_text()
 
 
+def test_a_search_made_during_a_zoom_animation_still_flies_there(visit):
+    visit.page.fill(".gm-search-input", "claritas")
+    visit.page.evaluate("""() => {
+        geomap.map.setZoom(geomap.map.getZoom() + 1);  // the animation starts on the next frame
+        requestAnimationFrame(() => document.querySelector(".gm-search-hit").click());
+    }""")
+    assert "Las Claritas" in visit.page.locator(".gm-place-popup").inner_text()
+    visit.page.wait_for_function("!geomap.map._animatingZoom")
+    gap = visit.page.evaluate("geomap.map.getCenter().distanceTo(geomap.map._popup.getLatLng())")
+    assert gap < 5000  # metres: the map is centred on the place, not left where the animation took it
+
+
 def test_browsers_without_decompression_stream_decode_with_tiny_inflate(browser, offline_map, incidents):
     older = Visit(browser, offline_map, before_load="delete window.DecompressionStream;")
     assert older.page.evaluate("typeof DecompressionStream") == "undefined"

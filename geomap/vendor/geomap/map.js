@@ -688,15 +688,22 @@
       },
     });
 
+    /* Fly to a place and name it in a popup once there. Leaflet drops a view asked for while a zoom
+       animation runs, so a search made then waits for it to end. */
     function goTo(map, p) {
+      if (map._animatingZoom) {
+        map.once("zoomend", function () { goTo(map, p); });
+        return;
+      }
       var latlng = L.latLng(places.lat[p] / 1e5, places.lon[p] / 1e5);
       var shape = places.shape[p];
-      if (shape !== null) map.fitBounds(L.geoJSON(payload.shapes[shape]).getBounds(), { maxZoom: 10 });
-      else map.setView(latlng, Math.max(map.getZoom(), 11));
       var note = el(null, "div", "gm-place-popup");
       el(note, "strong", null, names[p]);
       el(note, "div", null, places.events[p] + " incident" + (places.events[p] === 1 ? "" : "s") + " here");
-      L.popup().setLatLng(latlng).setContent(note).openOn(map);
+      var popup = L.popup().setLatLng(latlng).setContent(note);
+      map.once("moveend", function () { popup.openOn(map); });
+      if (shape !== null) map.fitBounds(L.geoJSON(payload.shapes[shape]).getBounds(), { maxZoom: 10 });
+      else map.setView(latlng, Math.max(map.getZoom(), 11));
     }
     return new Search();
   }
