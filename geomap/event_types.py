@@ -356,8 +356,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("armed_clash", verbs="fight", needs="armed_object")  # "the army fought M23 fighters near Sake"
     + _triggers("armed_clash", verbs="overrun overran besiege encircle", needs="transitive")
     + _triggers("armed_clash", nouns="siege counteroffensive counter-offensive")
-    + _triggers("armed_clash", verbs="repel repulse",
-                needs="particle:attack|assault|offensive|attackers|fighters|militants|rebels+force_any")
+    + _triggers("armed_clash", verbs="repel repulse",  # whoever repels an attack fights it ("it had repelled an attack")
+                needs="particle:attack|assault|offensive|attackers|fighters|militants|rebels|incursion")
     + _triggers("killing", nouns="shooting stabbing beating", needs="particle:fatal|deadly")
     + _triggers("killing", verbs="stab beat hack", needs="particle:death|dead|fatally")
     + _triggers("killing", verbs="massacre", nouns="massacre bloodshed")

@@ -1046,6 +1046,11 @@ def test_drones_destroyed_or_damaging_dispersed_protesters_and_what_a_strike_tar
     assert [e.event_type for e in events_of(text, nlp)] == expected
 
 
+def test_repelling_an_attack_is_a_fight_whoever_repels_it(nlp):
+    text = "The army said on Wednesday it had repelled an attack by Boko Haram fighters on a post near Maracaibo."
+    assert [e.event_type for e in events_of(text, nlp)] == ["armed_clash"]
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
