@@ -1571,16 +1571,19 @@ def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
     if sentence.headline or not incidents:
         return
     words = set(re.findall(r"[a-z]+", sentence.text.lower()))
-    if words & (UNAUTHORED_HARM_WORDS | ACCIDENT_NOUNS | NATURAL_CAUSE_NOUNS):
-        return
+    if words & (UNAUTHORED_HARM_WORDS | ACCIDENT_NOUNS | NATURAL_CAUSE_NOUNS | HABITUAL_WORDS | {"notorious"}):
+        return  # (nor a generic "kidnappings for ransom remain common")
     typed = next(((followed, reported) for cue, followed, reported in TYPED_FOLLOW_UP_CUES
                   if cue.search(sentence.text)), None)
+    own_words = False
     if typed is not None:
         followed, reported = typed
         last = next((i for i in reversed(incidents) if i.event_type in followed), None)
         if last is None:
             return
         event_type = last.event_type if reported is None or last.event_type in HARM_CAUSE_TYPES else reported
+        # words of one kind of incident only ("the ransom", "the captors") follow it up however far back it was told
+        own_words = len(followed) == 1
     else:
         care = CARE_CUES.search(sentence.text) is not None
         if not (care or FOLLOW_UP_CUES.search(sentence.text)):
@@ -1593,7 +1596,7 @@ def _add_follow_up(sentence: Sentence, incidents: list[_Incident]) -> None:
         # the wounded cared for are the attack's part of a killing or abduction ("the rebels marched away 15
         # people. Several wounded villagers were taken to hospital")
         event_type = "attack" if care and last.event_type in ("killing", "abduction") else last.event_type
-    if _near(sentence, last):
+    if own_words or _near(sentence, last):
         incidents.append(_Incident(sentence, event_type, [], None, last.window, "reference", list(last.places),
                                    "reference" if last.places else "none", verb_trigger=False, follows=last))
 

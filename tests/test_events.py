@@ -1051,6 +1051,15 @@ def test_repelling_an_attack_is_a_fight_whoever_repels_it(nlp):
     assert [e.event_type for e in events_of(text, nlp)] == ["armed_clash"]
 
 
+def test_an_incidents_own_words_follow_it_up_however_far_back_it_was_told(nlp):
+    text = ("Gunmen kidnapped four workers from a quarry near Maracaibo on Monday. Police arrested two men in "
+            "Maracaibo on Tuesday. Troops searched the area. The governor thanked the army.\n\nSeparately, a bomb "
+            "exploded in Maracaibo on Wednesday.\n\nPolice denied reports that a ransom had been paid.")
+    assert [e.event_type for e in events_of(text, nlp)][-1] == "abduction"
+    generic = "Gunmen kidnapped four workers near Maracaibo on Monday. Kidnappings for ransom remain common there."
+    assert [e.event_type for e in events_of(generic, nlp)] == ["abduction"]
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
