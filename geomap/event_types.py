@@ -472,6 +472,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("security_operation", nouns="sweep", needs="particle:military|security|police|army")
     + _triggers("security_operation", verbs="comb scour cordon", needs="force_subject")
     + _triggers("security_operation", verbs="seal", needs="force_subject+particle:off")  # "troops sealed off the town"
+    + _triggers("security_operation", verbs="move transfer relocate", needs="force_subject+inmate_object")  # "soldiers
+    # moved 112 inmates to El Pozo": a prison transfer under guard
     + _triggers("security_operation", verbs="go", needs="force_subject+particle:house|door")  # "went from house to house"
     + _triggers("security_operation", verbs="rescue free", needs="active+force_subject+person_object")
     + _triggers("security_operation", verbs="search", needs="force_subject+particle:" + SEARCHED_PREMISES)

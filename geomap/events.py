@@ -462,6 +462,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
     if needs == "to_place":  # "to Manipur", "to the border" (not "ordered troops to withdraw")
         return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
                    for c in token.children)
+    if needs == "inmate_object":
+        return bool(_noun_words(_object(token)) & INMATE_NOUNS)
     if needs == "airborne_object":  # "destroyed 84 drones"; not "destroyed homes"
         return bool(_noun_words(_object(token)) & set(AIRBORNE_TARGETS.split("|")))
     if needs == "marchers_object":  # "police dispersed protesters" (not the purpose of "fired tear gas to disperse")

@@ -1060,6 +1060,12 @@ def test_an_incidents_own_words_follow_it_up_however_far_back_it_was_told(nlp):
     assert [e.event_type for e in events_of(generic, nlp)] == ["abduction"]
 
 
+def test_inmates_moved_by_forces_are_a_prison_operation(nlp):
+    text = "Soldiers from the Military Police moved 112 inmates to a prison near Maracaibo on Tuesday."
+    assert [e.event_type for e in events_of(text, nlp)] == ["security_operation"]
+    assert events_of("The company moved 112 workers to Maracaibo on Tuesday.", nlp) == []
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
