@@ -51,6 +51,9 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
 - ``heldout18`` (same design: 18 written articles by two new annotators, 226 pairs; 40 LGL articles,
   41 pairs): annotated while that round was developed, never read, and scored in aggregate only, first
   after most of the round and again at its end.
+- ``heldout19`` (same design: 18 written articles by two new annotators, 256 pairs; 40 LGL articles,
+  55 pairs): annotated at the end of that stop and never scored, so that the next round starts with a
+  blind first score.
 
 Each gold entry names a quote (a piece of its sentence), its type, date (ISO at its precision,
 null when the text does not say), place name and fatalities (null when not stated); entries of
@@ -123,6 +126,8 @@ GOLD_SETS = {
     "heldout17-written": ["events_gold_heldout17_a.jsonl", "events_gold_heldout17_b.jsonl"],
     "heldout18-lgl": ["events_gold_heldout18_lgl.jsonl"],
     "heldout18-written": ["events_gold_heldout18_a.jsonl", "events_gold_heldout18_b.jsonl"],
+    "heldout19-lgl": ["events_gold_heldout19_lgl.jsonl"],
+    "heldout19-written": ["events_gold_heldout19_a.jsonl", "events_gold_heldout19_b.jsonl"],
 }
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
