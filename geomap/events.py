@@ -327,7 +327,10 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         subject = _subject(token)
         return subject is not None and (subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children))
     if needs == "force_any":  # "deployed troops", "troops were deployed", "deployed a missile system"
-        return bool((_noun_words(_object(token)) | _noun_words(_subject(token))) & (FORCE_NOUNS | MISSILE_WORDS))
+        subject = _subject(token)
+        if subject is not None and subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            subject = token.head  # "Rwandan troops, who were deployed to Cabo Delgado in July 2021"
+        return bool((_noun_words(_object(token)) | _noun_words(subject)) & (FORCE_NOUNS | MISSILE_WORDS))
     if needs == "force_subject:deployed":
         # troops arriving anywhere; police arriving in a named place or from another country ("Kenyan police
         # officers arrived in the capital"), not police arriving at a scene ("before police arrived")

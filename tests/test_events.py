@@ -1066,6 +1066,13 @@ def test_inmates_moved_by_forces_are_a_prison_operation(nlp):
     assert events_of("The company moved 112 workers to Maracaibo on Tuesday.", nlp) == []
 
 
+def test_forces_deployed_in_a_relative_clause_are_a_deployment(nlp):
+    text = ("Rwandan troops, who were deployed to Maracaibo in July 2021 at the request of the government, launched "
+            "an operation on Wednesday to clear insurgent bases around Maracaibo.")
+    assert {(e.event_type, e.date) for e in events_of(text, nlp)} == {
+        ("security_operation", "2026-06-17"), ("military_deployment", "2021-07")}
+
+
 def test_what_an_act_results_in_happened(nlp):
     text = "Attempt to recover stolen items results in fatal stabbing in Maracaibo. The man was found on Saturday."
     assert [e.event_type for e in events_of(text, nlp)] == ["killing"]
