@@ -49,8 +49,8 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
   61 pairs): annotated at the end of a stop; its first score was taken before the next round of rules
   and its second after most of it; development data since (its errors were read for the round's last rules).
 - ``heldout18`` (same design: 18 written articles by two new annotators, 226 pairs; 40 LGL articles,
-  41 pairs): annotated while that round was developed, never read, and scored in aggregate only, first
-  after most of the round and again at its end.
+  41 pairs): annotated while that round was developed, never read, and scored three times in aggregate
+  only: after most of the round, midway through the rules drawn from heldout17's errors, and at its end.
 - ``heldout19`` (same design: 18 written articles by two new annotators, 256 pairs; 40 LGL articles,
   55 pairs): annotated at the end of that stop and never scored, so that the next round starts with a
   blind first score.
