@@ -298,6 +298,7 @@ EVENT_TYPES: dict[str, EventType] = {
 # What is shot that is not a person: "shot in 18 days on 35-millimeter film", "shooting footage".
 # What air defences shoot down: "shot down 70 of the drones" is an interception, not a killing.
 AIRBORNE_TARGETS = "drone|drones|missile|missiles|rocket|rockets|projectile|projectiles|aircraft|jet|jets|helicopter|plane|planes"
+AIRBORNE_WORDS = frozenset(AIRBORNE_TARGETS.split("|"))
 # What police and troops seize in a raid.
 SEIZED_GOODS = ("weapon|weapons|firearm|firearms|rifle|rifles|gun|guns|pistol|pistols|ammunition|rounds|grenade|grenades"
                 "|explosives|drugs|cocaine|heroin|methamphetamine|fentanyl|cash|ledgers")
