@@ -49,7 +49,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, get_args
 
 from geomap.models import DatePrecision
 
@@ -130,7 +130,7 @@ _DEADLINE_AFTER = re.compile(r"\s+(?:deadline|deadlines)\b", re.I)
 # A date a clause looks forward to: "are due to appear at Leeds Crown Court on December 12".
 _FUTURE_CLAUSE_BEFORE = re.compile(
     r"\b(?:will|due to|scheduled to|expected to|set to|is to|are to)\b[^.;:!?]*\b(?:on|by|until)\s+$", re.I)
-PRECISION_ORDER = ("day", "week", "month", "season", "year", "unknown")  # finest first
+PRECISION_ORDER = get_args(DatePrecision)  # finest first
 _INTERVAL_OPENING = re.compile(r"\b(?:between|from)\s+(?:(?:early|late|mid)\s+)?$", re.I)
 _INTERVAL_LINK = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?\s*(?:and|to|until|till|through|-|–)\s*"
                             r"(?:(?:early|late|mid)\s+)?", re.I)
@@ -227,10 +227,9 @@ def season_window(season: str, year: int, hemisphere: Hemisphere = "north") -> D
 
 def since_window(base: DateWindow, published: date | None) -> DateWindow:
     """From the start of ``base`` to publication ("since September")."""
-    start_iso = (base.iso or "").split("/")[0] or None
-    end = published
-    iso = f"{start_iso}/{end.isoformat()}" if start_iso and end else start_iso
-    return DateWindow(base.start, end, base.precision, iso)
+    if published is None or not base.iso:
+        return DateWindow(base.start, published, base.precision, (base.iso or "").split("/")[0] or None)
+    return interval_window(base, day_window(published))
 
 
 def find_dates(text: str, published: date | None, *, hemisphere: Hemisphere = "north") -> list[DateMention]:

@@ -354,7 +354,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
                 needs="particle:fire|gunfire|shots|gunshots|bullets")
     + _triggers("armed_clash", verbs="fight", needs="particle:with|each|other|between|against")
     + _triggers("armed_clash", verbs="fight", needs="plural_subject")
-    + _triggers("armed_clash", verbs="fight", needs="armed_object")  # "the army fought M23 fighters near Sake"
+    + _triggers("armed_clash", verbs="fight", needs="object:armed")  # "the army fought M23 fighters near Sake"
     + _triggers("armed_clash", verbs="overrun overran besiege encircle", needs="transitive")
     + _triggers("armed_clash", nouns="siege counteroffensive counter-offensive")
     + _triggers("armed_clash", verbs="repel repulse",  # whoever repels an attack fights it ("it had repelled an attack")
@@ -410,7 +410,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
                 nouns="killing murder assassination execution slaying beheading lynching homicide")
     + _triggers("killing", verbs="shoot gun", needs="particle:dead|down|fatally|death+not_following:" + AIRBORNE_TARGETS)
     + _triggers("shelling", verbs="shoot", needs="particle:down&" + AIRBORNE_TARGETS)  # "shot down 70 of the drones"
-    + _triggers("shelling", verbs="destroy", needs="particle:" + AIRBORNE_TARGETS + "+airborne_object")  # "destroyed 84 drones"
+    + _triggers("shelling", verbs="destroy", needs="object:airborne")  # "destroyed 84 drones"
     + _triggers("protest", verbs="disperse", needs="marchers_object")  # "police disperse pro-EU protesters"
     + _triggers("killing", verbs="find", needs="particle:dead&wound|wounds|gunshot|stab|bullet|bullets|shot")
     + _triggers("killing", nouns="death", needs="particle:shooting|stabbing|beating")
@@ -473,7 +473,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("security_operation", nouns="sweep", needs="particle:military|security|police|army")
     + _triggers("security_operation", verbs="comb scour cordon", needs="force_subject")
     + _triggers("security_operation", verbs="seal", needs="force_subject+particle:off")  # "troops sealed off the town"
-    + _triggers("security_operation", verbs="move transfer relocate", needs="force_subject+inmate_object")  # "soldiers
+    + _triggers("security_operation", verbs="move transfer relocate", needs="force_subject+object:inmate")  # "soldiers
     # moved 112 inmates to El Pozo": a prison transfer under guard
     + _triggers("security_operation", verbs="go", needs="force_subject+particle:house|door")  # "went from house to house"
     + _triggers("security_operation", verbs="rescue free", needs="active+force_subject+person_object")

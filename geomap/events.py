@@ -328,9 +328,7 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         subject = _subject(token)
         return subject is not None and (subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children))
     if needs == "force_any":  # "deployed troops", "troops were deployed", "deployed a missile system"
-        subject = _subject(token)
-        if subject is not None and subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
-            subject = token.head  # "Rwandan troops, who were deployed to Cabo Delgado in July 2021"
+        subject = _antecedent(_subject(token), token)  # "Rwandan troops, who were deployed to Cabo Delgado"
         return bool((_noun_words(_object(token)) | _noun_words(subject)) & (FORCE_NOUNS | MISSILE_WORDS))
     if needs == "force_subject:deployed":
         # troops arriving anywhere; police arriving in a named place or from another country ("Kenyan police
@@ -347,8 +345,10 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         nouns = {"protester": PROTESTER_NOUNS, "marcher": MARCHER_NOUNS, "inmate": INMATE_NOUNS, "voter": VOTER_NOUNS}.get(
             needs.partition(":")[2], FORCE_NOUNS)
         return bool(_noun_words(_subject(token)) & nouns)
-    if needs == "armed_object":
-        return bool(_noun_words(_object(token)) & (FORCE_NOUNS | ARMED_GROUP_NOUNS))
+    if needs.startswith("object:"):  # "fought M23 fighters", "moved 112 inmates", "destroyed 84 drones"
+        nouns = {"armed": FORCE_NOUNS | ARMED_GROUP_NOUNS, "inmate": INMATE_NOUNS, "airborne": AIRBORNE_WORDS}[
+            needs.partition(":")[2]]
+        return bool(_noun_words(_object(token)) & nouns)
     if needs == "force_object":  # "sent troops"; not "sending an undercover agent a message"
         obj = _object(token)
         one_person = obj is not None and obj.tag_ == "NN" and obj.lemma_.lower() in FORCE_MEMBER_NOUNS
@@ -399,8 +399,7 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
                 and (headline or verb.tag_ in ("VBD", "VBN") or _tense(verb) in ("past", "perfect", "progressive")))
     if needs == "place_object":
         obj = _subject(token) if is_passive(token) else _object(token)  # "the prison was retaken on Monday"
-        if obj is not None and obj.tag_ == "WDT" and token.dep_ == "relcl":
-            obj = token.head  # "a region that Caracas claims as its own"
+        obj = _antecedent(obj, token)  # "a region that Caracas claims as its own"
         if obj is not None and (obj.i in place_tokens or obj.lemma_.lower() in TERRITORY_NOUNS):
             return True
         return any(c.dep_ == "prep" and c.lower_ in ("into", "through") for c in token.children)
@@ -466,10 +465,6 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
     if needs == "to_place":  # "to Manipur", "to the border" (not "ordered troops to withdraw")
         return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
                    for c in token.children)
-    if needs == "inmate_object":
-        return bool(_noun_words(_object(token)) & INMATE_NOUNS)
-    if needs == "airborne_object":  # "destroyed 84 drones"; not "destroyed homes"
-        return bool(_noun_words(_object(token)) & AIRBORNE_WORDS)
     if needs == "marchers_object":  # "police dispersed protesters" (not the purpose of "fired tear gas to disperse")
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             return False
@@ -898,12 +893,18 @@ def _blaze(word) -> bool:
             and not fired_by & (MISSILE_WORDS | AIRCRAFT_WORDS | GUNFIRE_MODIFIERS))
 
 
+def _antecedent(word, clause):
+    """The noun a relative pronoun of ``clause`` stands for ("troops, who were deployed", "a region that Caracas
+    claims"), else the word itself."""
+    if word is not None and word.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
+        return clause.head
+    return word
+
+
 def _natural_cause(token) -> bool:
     """Harm done by disease or nature, not by people: "an outbreak of cholera killed 60", "H5N1
     infection killed her", "died from the disease", "struck down by the virus", "killed in the quake"."""
-    subject = _subject(token)
-    if subject is not None and subject.tag_ == "WDT" and token.dep_ == "relcl":
-        subject = token.head  # "the strain that killed ..."
+    subject = _antecedent(_subject(token), token)  # "the strain that killed ..."
     if subject is not None and subject.lemma_.lower() in AGGREGATE_CAUSE_NOUNS:
         return True  # "the war has killed tens of thousands": a toll, not an incident
     scope = list(subject.subtree) if subject is not None else []
@@ -1734,17 +1735,17 @@ def _resolve_references(incidents: list[_Incident]) -> None:
     """An undated noun in the body ("Reports the kinetic strike") is the document's one dated incident of its
     type, if there is one, and so is a noun dated only by another act (`_dated_by_another_act`). (Headlines
     keep the publication week.)"""
-    reactions = [incident for incident in incidents
-                 if incident.date_source == "explicit" and _dated_by_another_act(incident)]
+    reactions = {id(incident) for incident in incidents
+                 if incident.date_source == "explicit" and _dated_by_another_act(incident)}
     dated: dict[str, list[_Incident]] = defaultdict(list)
     for incident in incidents:
-        if incident.date_source == "explicit" and not any(incident is r for r in reactions):
+        if incident.date_source == "explicit" and id(incident) not in reactions:
             dated[incident.event_type].append(incident)
     for incident in incidents:
         # (also one dated by the episode of another incident: "This was a shocking attack", said after the
         # suspects' court appearance on Tuesday, is the attack of Sunday)
         if incident.verb_trigger or incident.sentence.headline or (incident.date_source not in (
-                "none", "publication", "episode") and not any(incident is r for r in reactions)):
+                "none", "publication", "episode") and id(incident) not in reactions):
             continue
         candidates = dated.get(incident.event_type, [])
         if len({c.window for c in candidates}) != 1:
