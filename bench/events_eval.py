@@ -49,11 +49,13 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
   61 pairs): annotated at the end of a stop; its first score was taken before the next round of rules
   and its second after most of it; development data since (its errors were read for the round's last rules).
 - ``heldout18`` (same design: 18 written articles by two new annotators, 226 pairs; 40 LGL articles,
-  41 pairs): annotated while that round was developed, never read, and scored three times in aggregate
-  only: after most of the round, midway through the rules drawn from heldout17's errors, and at its end.
+  41 pairs): annotated while that round was developed and scored three times in aggregate only (after
+  most of the round, midway through the rules drawn from heldout17's errors, and at its end); its errors
+  were read in the next round, so it is development data since.
 - ``heldout19`` (same design: 18 written articles by two new annotators, 256 pairs; 40 LGL articles,
-  55 pairs): annotated at the end of that stop and never scored, so that the next round starts with a
-  blind first score.
+  55 pairs): annotated at the end of that stop; its first score was taken before the next round of rules.
+- ``heldout20`` (same design: 18 written articles by two new annotators, 248 pairs; 40 LGL articles,
+  110 pairs, the last unused LGL articles but ten): annotated blind during that round, never read.
 
 Each gold entry names a quote (a piece of its sentence), its type, date (ISO at its precision,
 null when the text does not say), place name and fatalities (null when not stated); entries of
@@ -128,6 +130,8 @@ GOLD_SETS = {
     "heldout18-written": ["events_gold_heldout18_a.jsonl", "events_gold_heldout18_b.jsonl"],
     "heldout19-lgl": ["events_gold_heldout19_lgl.jsonl"],
     "heldout19-written": ["events_gold_heldout19_a.jsonl", "events_gold_heldout19_b.jsonl"],
+    "heldout20-lgl": ["events_gold_heldout20_lgl.jsonl"],
+    "heldout20-written": ["events_gold_heldout20_a.jsonl", "events_gold_heldout20_b.jsonl"],
 }
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
