@@ -114,6 +114,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("period", re.compile(
         r"\b(?P<rel>this|last|next|past|previous|earlier this|later this)\s+(?P<unit>week|weekend|month|year)\b",
         re.I)),
+    ("weekend", re.compile(r"\b(?:at|over|during|on)\s+the\s+weekend\b", re.I)),
     ("ago", re.compile(rf"\b{_NUMBER}\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
     # Days counted from the narrative's last date: "the following morning", "two days later", "the day before".
     ("narrative", re.compile(
@@ -342,6 +343,33 @@ def parse_absolute_date(text: str) -> date | None:
     return None
 
 
+# Times of day that place an act within a day without naming the day ("from about 1 a.m.", "shortly
+# after 9.30pm", "at 16:40", "overnight", "at dawn", "in the afternoon"), as minutes after midnight.
+_PARTS_OF_DAY = {
+    "midnight": 0, "overnight": 180, "dawn": 330, "daybreak": 330, "first light": 330, "sunrise": 360,
+    "morning": 540, "noon": 720, "midday": 720, "lunchtime": 750, "afternoon": 900, "dusk": 1110, "sunset": 1110,
+    "evening": 1140, "night": 1320,
+}
+_TIME_OF_DAY = re.compile(
+    r"\b(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s*(?P<half>[ap])\.?m\b"
+    r"|\b(?:at|around|about|from|until|since|after|before|by)\s+(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)\b"
+    r"|\b(?P<part>midnight|overnight|dawn|daybreak|first light|sunrise|noon|midday|lunchtime|dusk|sunset)\b"
+    r"|\b(?:in|during|on|at|since|early|late|one)\s+(?:the\s+)?(?:(?:early|late)\s+)?(?P<period>morning|afternoon|evening|night)\b",
+    re.I)
+
+
+def time_of_day(text: str) -> int | None:
+    """The first time of day a text states, in minutes after midnight; None when it states none."""
+    m = _TIME_OF_DAY.search(text)
+    if m is None:
+        return None
+    if m["h12"]:
+        return (int(m["h12"]) % 12 + (12 if m["half"].lower() == "p" else 0)) * 60 + int(m["m12"] or 0)
+    if m["h24"]:
+        return int(m["h24"]) * 60 + int(m["m24"])
+    return _PARTS_OF_DAY[(m["part"] or m["period"]).lower()]
+
+
 def _expression_start(kind: str, match: re.Match[str]) -> int:
     """Where the date itself starts: cue words such as "in" are not part of it."""
     if kind in ("month", "year") and match.group("cue"):
@@ -469,6 +497,10 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, hemisphere: He
             year, month = _shift_months(published, -step)
             return month_window(year, month)
         return year_window(published.year + step)
+    if kind == "weekend":  # the most recent weekend: this one if published on it, else the last
+        if published is None:
+            return None
+        return week_window(published if published.weekday() >= 5 else published - timedelta(days=7))
     if kind == "ago":
         n = _count(g["n"])
         if n is None or published is None:

@@ -32,6 +32,7 @@ _MARKUP = re.compile(
     re.MULTILINE,
 )
 
+_ENTRY_STAMP = re.compile(r"(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*[—–-]\s")
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 
 # Lines that describe sources or list figures rather than report: "CNN (United States, en) — Reports
@@ -53,12 +54,14 @@ def _sentencizer():
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A block of text; ``heading`` when it is short and does not end like a sentence."""
+    """A block of text; ``heading`` when it is short and does not end like a sentence; ``stamp`` (minutes
+    after midnight) when it is a live blog's entry, opening with the time it was posted ("09:15 — ...")."""
 
     index: int
     start: int
     end: int
     heading: bool
+    stamp: int | None = None
 
 
 @dataclass
@@ -102,7 +105,8 @@ def split_paragraphs(clean: str) -> list[Paragraph]:
     for index, (start, end) in enumerate(spans):
         body = clean[start:end].strip()
         heading = not _TERMINAL.search(body) and len(body.split()) <= 16
-        out.append(Paragraph(index, start, end, heading))
+        stamp = _ENTRY_STAMP.match(body)
+        out.append(Paragraph(index, start, end, heading, int(stamp["h"]) * 60 + int(stamp["m"]) if stamp else None))
     return out
 
 

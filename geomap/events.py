@@ -91,7 +91,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Sequence
 
-from geomap.dates import DateMention, DateWindow, since_window, unknown_window, week_window
+from geomap.dates import DateMention, DateWindow, day_window, since_window, time_of_day, unknown_window, week_window
 from geomap.event_merge import merge_events
 from geomap.event_places import (
     KIND_GEO_PRECISION, PLACE_HEAD_NOUNS, Located, PlaceContext, choose_places, focus_place, mention_weight, nearby_place,
@@ -868,7 +868,9 @@ def _accidental(token) -> bool:
     if token.dep_ in ("advcl", "conj") and token.head.lemma_.lower() in ("strike", "hit") and _accidental(token.head):
         return True  # "the truck struck a car, killing two"
     scope = list(token.head.subtree) if token.dep_ in ("relcl", "acl", "amod", "conj") else list(token.subtree)
-    if any(w.lemma_.lower() in ACCIDENT_NOUNS or w.lower_ in ("accidentally", "accidental") for w in scope):
+    # (the nouns only: "stormed an army post" is no storm)
+    if any((w.lemma_.lower() in ACCIDENT_NOUNS and w.pos_ != "VERB") or w.lower_ in ("accidentally", "accidental")
+           for w in scope):
         return True
     sentence_lemmas = {t.lemma_.lower() for t in token.sent}
     if any(_blaze(w) for w in scope) and not sentence_lemmas & ARSON_WORDS:
@@ -1160,7 +1162,7 @@ class _Incident:
     tokens: list
     date: DateMention | None
     window: DateWindow
-    date_source: str  # explicit, unresolved (no publication date), episode, reference, publication, none
+    date_source: str  # explicit, unresolved (no publication date), episode, entry (a live blog entry's day), reference, publication, none
     places: list[Located] = field(default_factory=list)
     place_source: str = "none"  # sentence, episode, reference, nearby, document
     fatalities: int | None = None
@@ -1188,6 +1190,21 @@ class _Episode:
         return _within_reach(sentence, self.paragraph, self.sentence)
 
 
+def _fronted_conjunct(span):
+    """The coordinated verb a date stands before, between "and" and the verb ("killed 26 villagers on Sunday and,
+    a day later, stormed an army post"): it dates that verb, whichever the parser attached it to."""
+    doc = span.doc
+    before, after = span.start - 1, span.end
+    while before >= 0 and doc[before].is_punct:
+        before -= 1
+    while after < len(doc) and doc[after].is_punct:
+        after += 1
+    if before < 0 or after >= len(doc) or doc[before].dep_ != "cc":
+        return None
+    verb = doc[after]
+    return verb if verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head == doc[before].head else None
+
+
 def _nearest_date(sentence: Sentence, tokens: list, published: date | None) -> tuple[DateMention | None, DateWindow | None]:
     """The date expression that dates these trigger tokens (nearest in the tree), and its window."""
     doc = sentence.doc
@@ -1197,10 +1214,14 @@ def _nearest_date(sentence: Sentence, tokens: list, published: date | None) -> t
         if span is None:
             continue
         root = _span_root(span)
-        usable = [t for t in tokens if _date_applies(mention, root, t)]
+        conjunct = _fronted_conjunct(span)
+        if conjunct is not None:
+            usable = [t for t in tokens if t == conjunct or conjunct in t.ancestors]
+        else:
+            usable = [t for t in tokens if _date_applies(mention, root, t)]
         if not usable:
             continue
-        distance = min(tree_distance(t, root) for t in usable)
+        distance = min(tree_distance(t, conjunct or root) for t in usable)
         verb = clause_verb(root)
         # the day a statement was made dates it, not the incident it reports ("killed 34 soldiers on Tuesday, the
         # ministry said on Wednesday"), unless nothing else does
@@ -1535,7 +1556,7 @@ def _incidents(document: Document, sentences: list[Sentence], context: PlaceCont
                     and not any(t.dep_ in ("nsubj", "nsubjpass") or _reports_harm(t) or _definite(t) for t in tokens)):
                 log.debug("a reference, not a report (no date, no place): %r", sentence.quote)
                 continue
-            if incident.date_source == "explicit" and new_episode is None:
+            if incident.date_source in ("explicit", "entry") and new_episode is None:
                 new_episode = _Episode(incident.window, places, sentence.paragraph.index, sentence.index,
                                        incident.event_type)
             if incident.date_source == "episode" and episode is not None:
@@ -1637,7 +1658,13 @@ def _date_undated(incident: _Incident, episode: _Episode | None, published: date
     main = min(incident.tokens, key=lambda t: (t.pos_ not in ("VERB", "AUX"), t.i))
     tense = _tense(main)
     # A trigger placed before or after another time ("six months after X abducted Y") is not in the episode.
-    usable = episode is not None and episode.continues(sentence) and _temporal_island(main) is None
+    island = _temporal_island(main) is not None
+    # a live blog's new entry is news of its own day ("16:45 — an Israeli strike on a house ..."), unless it names
+    # an incident told before ("11:20 — Three soldiers were killed in the ambush")
+    entry = (sentence.paragraph.stamp is not None and not sentence.headline
+             and (episode is None or episode.paragraph != sentence.paragraph.index))
+    new_entry = entry and episode is not None and not _names_told_incident(incident)
+    usable = episode is not None and episode.continues(sentence) and not island and not new_entry
     if usable and tense in ("perfect", "progressive", "present") and published is not None:
         # "have been deployed" continues only a recent episode, not a background one years ago.
         usable = episode.window.end is not None and episode.window.end >= published - timedelta(days=RECENT_DAYS)
@@ -1653,10 +1680,23 @@ def _date_undated(incident: _Incident, episode: _Episode | None, published: date
                             for c in t.children)):
                 incident.event_type = episode.event_type
         return
+    if published is not None and entry:
+        # a live blog's entry reports the day it was posted, or the day before at a time later than its stamp
+        said = time_of_day(sentence.text)
+        incident.window = day_window(published - timedelta(days=1) if said is not None and said > sentence.paragraph.stamp
+                                     else published)
+        incident.date_source = "entry"
+        return
     if published is not None and (sentence.headline or tense in ("progressive", "perfect")):
         week = week_window(published)
         incident.window = DateWindow(week.start, min(week.end, published), "week", week.iso)
         incident.date_source = "publication"
+
+
+def _names_told_incident(incident: _Incident) -> bool:
+    """Whether a sentence names its incident as one already told: "the ambush", "the attack"."""
+    return any(t.pos_ == "NOUN" and _definite(t) and (t in incident.tokens or t.lemma_.lower() in GENERAL_INCIDENT_NOUNS)
+               for t in incident.sentence.doc)
 
 
 def _dated_places(sentence: Sentence, context: PlaceContext, gazetteer) -> _Episode | None:
@@ -1732,9 +1772,9 @@ def _dated_by_another_act(incident: _Incident) -> bool:
 
 
 def _resolve_references(incidents: list[_Incident]) -> None:
-    """An undated noun in the body ("Reports the kinetic strike") is the document's one dated incident of its
-    type, if there is one, and so is a noun dated only by another act (`_dated_by_another_act`). (Headlines
-    keep the publication week.)"""
+    """An undated noun in the body ("Reports the kinetic strike") is the document's dated incident of its
+    type (of several, the last told before it), and so is a noun dated only by another act
+    (`_dated_by_another_act`). (Headlines keep the publication week.)"""
     reactions = {id(incident) for incident in incidents
                  if incident.date_source == "explicit" and _dated_by_another_act(incident)}
     dated: dict[str, list[_Incident]] = defaultdict(list)
@@ -1748,7 +1788,10 @@ def _resolve_references(incidents: list[_Incident]) -> None:
                 "none", "publication", "episode") and id(incident) not in reactions):
             continue
         candidates = dated.get(incident.event_type, [])
-        if len({c.window for c in candidates}) != 1:
+        if len({c.window for c in candidates}) > 1:
+            # of several, the one told last before it: "confirmed the abduction" after a round-up's second item
+            candidates = [c for c in candidates if c.sentence.index < incident.sentence.index][-1:]
+        if not candidates:
             continue
         incident.window = candidates[0].window
         incident.date_source = "reference"
@@ -1939,7 +1982,7 @@ def _victims_country(incident: _Incident):
 
 def _confidence(incident: _Incident) -> float:
     score = 0.55 if incident.verb_trigger else 0.45
-    score += {"explicit": 0.1, "episode": 0.05, "reference": 0.05, "publication": 0.0, "unresolved": -0.05,
+    score += {"explicit": 0.1, "episode": 0.05, "entry": 0.05, "reference": 0.05, "publication": 0.0, "unresolved": -0.05,
               "none": -0.1}[incident.date_source]
     score += {"sentence": 0.1, "episode": 0.05, "reference": 0.05, "nearby": -0.05, "document": -0.1}.get(
         incident.place_source, -0.2)

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from geomap.dates import DateWindow, find_dates, parse_absolute_date, parse_date, season_window
+from geomap.dates import DateWindow, find_dates, parse_absolute_date, parse_date, season_window, time_of_day
 
 THURSDAY_18_JUNE_2026 = date(2026, 6, 18)
 
@@ -42,6 +42,7 @@ THURSDAY_18_JUNE_2026 = date(2026, 6, 18)
         ("killed since clashes erupted on Sunday", "2026-06-14/2026-06-18", "day", "2026-06-14", "2026-06-18"),
         ("killed between Friday night and Sunday", "2026-06-12/2026-06-14", "day", "2026-06-12", "2026-06-14"),
         ("from January 2024 to March 2025", "2024-01/2025-03", "month", "2024-01-01", "2025-03-31"),
+        ("were killed at the weekend when", "2026-W24", "week", "2026-06-08", "2026-06-14"),  # the weekend just gone
     ],
 )
 def test_expressions_resolve_against_publication(text, iso, precision, start, end):
@@ -144,3 +145,23 @@ def test_a_hearing_still_to_come_is_in_the_future():
     assert hearing.future and hearing.window.iso == "2023-12-12"
     [past] = find_dates("They appeared at Leeds Crown Court on December 12.", date(2023, 11, 14))
     assert not past.future and past.window.iso == "2022-12-12"
+
+
+def test_the_weekend_of_an_article_published_on_it_is_that_weekend():
+    assert parse_date("over the weekend", date(2026, 6, 20)).iso == "2026-W25"
+
+
+@pytest.mark.parametrize(("text", "minutes"), [
+    ("from about 1 a.m., the mayor said", 60),
+    ("shortly after 9.30pm", 21 * 60 + 30),
+    ("at 16:40 local time", 16 * 60 + 40),
+    ("struck a house overnight", 180),
+    ("surrounded the village at dawn", 330),
+    ("in the early afternoon", 900),
+    ("repelled 14 assaults since the morning", 540),
+    ("12 a.m.", 0),
+    ("Two men were killed in 2024.", None),
+    ("09:15 — Israeli warplanes struck", None),  # a live blog's stamp is not a time the text gives
+])
+def test_time_of_day(text, minutes):
+    assert time_of_day(text) == minutes

@@ -1291,3 +1291,47 @@ def test_a_reward_for_a_capture_and_a_region_are_not_an_arrest_or_a_place(nlp):
 ])
 def test_criminal_trials_are_court_appearances(nlp, text, types):
     assert {e.event_type for e in events_of(text, nlp)} == types, text
+
+
+LIVE_BLOG = """Live: strikes hit Maracaibo
+
+Our live coverage. All times local.
+
+09:15 — Warplanes struck a house in Maracaibo overnight, state media said.
+
+10:40 — Two men were killed when gunmen attacked a checkpoint in Caracas at 11 p.m., police said.
+
+12:05 — A shell landed near a school in Maracaibo on Tuesday, the army said.
+
+13:20 — An air strike on a car in Caracas killed two men.
+
+14:30 — Three soldiers were wounded in the shelling, the army said."""
+
+
+def test_live_blog_entries_are_news_of_their_day(nlp):
+    """An entry's undated incident happened on the day it was posted, or the day before at a time later than its
+    stamp; an entry does not continue an earlier entry's day unless it names that incident."""
+    dated = {e.summary[:12]: e.date for e in events_of(LIVE_BLOG, nlp) if not e.summary.startswith("Live")}
+    assert dated == {
+        "09:15 — Warp": "2026-06-18",  # overnight, before the stamp
+        "10:40 — Two ": "2026-06-17",  # 11 p.m. is later than the stamp: last night
+        "12:05 — A sh": "2026-06-16",  # Tuesday
+        "13:20 — An a": "2026-06-18",  # not Tuesday's episode
+        "14:30 — Thre": "2026-06-16",  # "the shelling" told at 12:05
+    }
+
+
+def test_a_reference_among_several_dated_incidents_is_the_last_one_told(nlp):
+    text = ("Gunmen abducted 43 villagers near Kaduna on Saturday. A police spokesman confirmed the abduction and "
+            "said troops were sent to the area on Sunday. In a separate incident on Friday, bandits kidnapped a "
+            "priest in Kuriga.")
+    abductions = sorted((e.summary[:20], e.date) for e in events_of(text, nlp) if e.event_type == "abduction")
+    assert abductions == [("A police spokesman c", "2026-06-13"), ("Gunmen abducted 43 v", "2026-06-13"),
+                          ("In a separate incide", "2026-06-12")]
+
+
+def test_a_date_between_and_and_a_verb_dates_that_verb(nlp):
+    text = ("Fighters killed at least 26 villagers in Caracas on Sunday and, a day later, stormed an army post near "
+            "Maracaibo.")
+    assert sorted((e.event_type, e.date) for e in events_of(text, nlp)) == [
+        ("armed_clash", "2026-06-15"), ("killing", "2026-06-14")]  # (and "stormed" is no storm: not an accident)
