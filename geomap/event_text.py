@@ -32,7 +32,7 @@ _MARKUP = re.compile(
     re.MULTILINE,
 )
 
-_ENTRY_STAMP = re.compile(r"(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*[—–-]\s")
+_ENTRY_STAMP = re.compile(r"(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:\s*[—–-]\s|\s+(?=[A-Z]))")
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 
 # Lines that describe sources or list figures rather than report: "CNN (United States, en) — Reports

@@ -672,7 +672,9 @@ CAPTOR_NOUNS = ARMED_GROUP_NOUNS | frozenset("inmate inmates prisoner prisoners 
 FOLLOW_UP_CUES = re.compile(
     r"\b(?:claim(?:ed|s|ing)? responsibility|responsibility for (?:the|this|that)|independently (?:verif|confirm)"
     r"|den(?:y|ied|ies) (?:any )?(?:involvement|responsibility)|whereabouts (?:remain|are|were)"
-    r"|no (?:casualties|injuries) (?:were|was) reported|(?:no one|nobody) was (?:hurt|injured|wounded)"
+    r"|no (?:immediate )?(?:reports? of )?(?:casualties|injuries)"  # the harm an incident did not do
+    r"|(?:no one|nobody|none of them) (?:was|were) (?:hurt|injured|wounded)"
+    r"|(?:was|were) not (?:seriously |physically )?(?:hurt|injured|harmed)|\bunhurt\b"
     r"|(?:has|have|had|did) (?:not )?(?:yet )?claimed? (?:the|this|that|its) (?:\w+ ){0,2}(?:attacks?|kidnapping|abduction"
     r"|bombing|blast|killings?|strikes?|shooting|ambush)"
     r"|motive|no arrests? (?:has|have|had) (?:yet )?been made"
@@ -681,7 +683,7 @@ FOLLOW_UP_CUES = re.compile(
 )
 # Follow-ups that belong to some kinds of incident only, reported again when one of those was just told:
 # (cue, the types it follows up, the type it reports: None for the followed incident's own).
-# - a ransom demand or the kidnappers after a kidnapping;
+# - a ransom demand, the kidnappers or the hostages freed unharmed after a kidnapping;
 # - "are still being held", "remain in custody" after a kidnapping or an arrest;
 # - the returnees of a deportation; escapees still at large after a jailbreak;
 # - the designations and frozen assets of the sanctions just told ("The designations freeze any assets");
@@ -696,7 +698,8 @@ FOLLOW_UP_CUES = re.compile(
 # - the dead of the violence just told: a killing, unless that violence is what killed ("one of the dead
 #   was a passer-by" after a strike).
 TYPED_FOLLOW_UP_CUES = (
-    (re.compile(r"\bransom\b|\bkidnappers?\b|\bcaptors?\b|\bcaptives?\b|\babductors?\b", re.I),
+    (re.compile(r"\bransom\b|\bkidnappers?\b|\bcaptors?\b|\bcaptives?\b|\babductors?\b"
+                r"|\b(?:freed|released|rescued) (?:\w+ ){0,3}unharmed\b", re.I),
      frozenset({"abduction"}), None),
     (re.compile(r"\b(?:remain|remains|remained|are|were|is|was) (?:still )?(?:being )?held\b"
                 r"|\b(?:remain|remains|remained) in (?:police )?custody\b"
@@ -751,6 +754,8 @@ MILITARY_TARGET_NOUNS = frozenset(
 )
 # Words of a bomb set off on the ground, not dropped from the air ("a suicide car bombing").
 GROUND_BOMB_MODIFIERS = frozenset("car suicide roadside truck vehicle motorcycle bicycle parcel letter".split())
+# Bombs dropped from the air: "a guided aerial bomb hit an industrial site", "barrel bombs", "glide bombs".
+AIR_DROPPED_BOMB_MODIFIERS = frozenset("aerial guided glide barrel".split())
 # Gunfire: fired on, forces fight back ("a patrol came under fire", "opened fire on soldiers").
 GUNFIRE_LEMMAS = frozenset("come fire open ambush".split())
 # What fire is from when it is shooting, not burning: "artillery fire", "sniper fire", "heavy machine-gun fire".

@@ -101,19 +101,19 @@ from geomap.event_text import (
     tree_distance, tree_path,
 )
 from geomap.event_types import (
-    ACCIDENT_NOUNS, ACCUSER_NOUNS, ACCUSING_VERBS, AGGREGATE_CAUSE_NOUNS, AIRBORNE_WORDS, AIRCRAFT_WORDS,
-    ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, ARSON_WORDS, ASSAILANT_NOUNS, BATCH_NOUNS, CANCEL_VERBS,
-    CAPTIVE_NOUNS, CAPTOR_NOUNS, CARE_CUES, CASE_NOUNS, CASUALTY_LEMMAS, COUNT_NOUNS, CROWD_CONTROL_WORDS,
+    ACCIDENT_NOUNS, ACCUSER_NOUNS, ACCUSING_VERBS, AGGREGATE_CAUSE_NOUNS, AIR_DROPPED_BOMB_MODIFIERS, AIRBORNE_WORDS,
+    AIRCRAFT_WORDS, ANIMAL_NOUNS, ARMED_GROUP_NOUNS, ARREST_VERBS, ARSON_WORDS, ASSAILANT_NOUNS, BATCH_NOUNS,
+    CANCEL_VERBS, CAPTIVE_NOUNS, CAPTOR_NOUNS, CARE_CUES, CASE_NOUNS, CASUALTY_LEMMAS, COUNT_NOUNS, CROWD_CONTROL_WORDS,
     CROWD_WORDS, CUSTODY_WORDS, DEVICE_CONTACT_VERBS, ENFORCEMENT_MODIFIERS, ENFORCEMENT_TYPES, EVALUATIVE_VERBS,
     EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGHT_NOUNS, FIGURATIVE_MODIFIERS, FIGURATIVE_OPPONENTS,
     FIRED_ON_FORCES, FIREFIGHTER_NOUNS, FIRE_NOUNS, FOLLOW_UP_CUES, FORCE_MEMBER_NOUNS, FORCE_NOUNS,
-    GENERAL_INCIDENT_NOUNS, GROUND_BOMB_MODIFIERS, GUNFIRE_LEMMAS, GUNFIRE_MODIFIERS, HABITUAL_WORDS,
-    HARM_CAUSE_TYPES, IMPLICATIVE_VERBS, INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS,
-    LAW_ENFORCEMENT_WORDS, LEGISLATURE_NOUNS, LIVE_FIRE_WORDS, MARCHER_NOUNS, MEDICAL_MODIFIERS,
-    MILITARY_TARGET_NOUNS, MISSILE_WORDS, MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS,
-    PERSON_PRONOUNS, POLICE_NOUNS, PRESUPPOSING_VERBS, PROTESTER_NOUNS, QUANTITY_PRONOUNS, REACTION_VERBS,
-    REFERENCE_HEADS, SECURITY_MODIFIERS, SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS, SUPPORT_VERBS,
-    TERRITORY_NOUNS, TRIGGERS, TYPED_FOLLOW_UP_CUES, VIOLENT_TYPES, VOTER_NOUNS, Trigger,
+    GENERAL_INCIDENT_NOUNS, GROUND_BOMB_MODIFIERS, GUNFIRE_LEMMAS, GUNFIRE_MODIFIERS, HABITUAL_WORDS, HARM_CAUSE_TYPES,
+    IMPLICATIVE_VERBS, INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LAW_ENFORCEMENT_WORDS, LEGISLATURE_NOUNS,
+    LIVE_FIRE_WORDS, MARCHER_NOUNS, MEDICAL_MODIFIERS, MILITARY_TARGET_NOUNS, MISSILE_WORDS, MOTION_NOUNS,
+    NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS, PERSON_PRONOUNS, POLICE_NOUNS, PRESUPPOSING_VERBS,
+    PROTESTER_NOUNS, QUANTITY_PRONOUNS, REACTION_VERBS, REFERENCE_HEADS, SECURITY_MODIFIERS, SHOT_NOUNS,
+    SOVEREIGNTY_WORDS, STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS, TYPED_FOLLOW_UP_CUES, VIOLENT_TYPES,
+    VOTER_NOUNS, Trigger,
 )
 from geomap.nlp import load_parser
 from geomap.models import Document, Event, ResolvedMention, Source
@@ -531,7 +531,8 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             return "security_operation"
     if event_type in ("attack", "killing", "shelling", "bombing", "armed_clash"):
         weapons = _weapon_words(token)
-        if weapons & AIRCRAFT_WORDS or ("air" in weapons and weapons & {"strike", "strikes", "raid", "raids"}):
+        if weapons & AIRCRAFT_WORDS or ("air" in weapons and weapons & {"strike", "strikes", "raid", "raids"}) or (
+                weapons & AIR_DROPPED_BOMB_MODIFIERS and weapons & {"bomb", "bombs"}):
             return "air_strike"  # "Russian aircraft dropped bombs, killing three", "an air force strike killed"
         if weapons & MISSILE_WORDS:
             return "shelling"  # "shells fired from across the border killed five"
@@ -558,7 +559,7 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
         if _noun_words(token) & GROUND_BOMB_MODIFIERS:
             return "bombing"  # "a suicide car bombing killed 40", even in a story about air strikes
         if (sentence_words & AIRCRAFT_WORDS - {"bomber", "bombers"} - _targets(token) or _AIRCRAFT_PHRASE.search(sentence_text)
-                or _noun_words(token) & {"air", "drone"}):  # a "bomber" is usually a suicide bomber
+                or _noun_words(token) & ({"air", "drone"} | AIR_DROPPED_BOMB_MODIFIERS)):  # a "bomber" is usually a suicide bomber
             return "air_strike"
         if {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")} & EXPLOSIVE_NOUNS:
             return "bombing"  # "a bomb attack", "a grenade attack"
