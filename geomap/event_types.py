@@ -345,6 +345,9 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("bombing", verbs="go", needs="particle:off+explosive_subject")
     + _triggers("bombing", nouns="bomb ied grenade landmine explosive", needs="particle:" + EXPLOSIVE_EFFECTS)
     + _triggers("air_strike", verbs="bomb")
+    # a vehicle bomb driven at its target: "drove a truck packed with explosives into a military base"
+    + _triggers("bombing", verbs="drive ram crash steer", needs="particle:explosives|explosive|bomb|bombs|explosive-laden"
+                "|bomb-laden")
     + _triggers("armed_clash", verbs="clash battle skirmish",
                 nouns="clash fighting battle firefight gunfight gunbattle shootout shoot-out skirmish infighting")
     + _triggers("armed_clash", nouns="shoot", needs="particle:out")
@@ -378,6 +381,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", verbs="ring erupt", needs="shots_subject")
     + _triggers("attack", verbs="rob", nouns="robbery", needs="particle:gunpoint|knifepoint|armed|gun|knife|aggravated|violent")
     + _triggers("attack", verbs="pull", needs="particle:gun|knife|pistol|handgun|rifle|weapon&on")
+    + _triggers("attack", verbs="point aim", needs="particle:gun|knife|pistol|handgun|rifle|weapon|firearm&at")
     # an armed threat is a hold-up: "was threatened with a knife by a man who stole cash", "forced out of her car
     # at gunpoint"
     + _triggers("attack", verbs="threaten", needs="person_object+particle:knife|gun|pistol|handgun|machete|firearm|weapon")
@@ -449,7 +453,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
                 "|troops|soldiers|military|forces")
     + _triggers("charges", verbs="indict prosecute arraign", nouns="indictment arraignment")
     + _triggers("charges", verbs="accuse", needs="accused")  # "a man accused of robbing a bank", as guideline
-    + _triggers("charges", nouns="prosecutor prosecution", needs="accusing")  # "Prosecutors allege that he ordered ..."
+    # "Prosecutors allege that he ordered ...", "Prosecutors accuse them of belonging to a cell"
+    + _triggers("charges", nouns="prosecutor prosecution", needs="accusing")
     + _triggers("charges", verbs="charge", needs="with")
     + _triggers("charges", nouns="charge", needs="support")
     + _triggers("charges", verbs="face", needs="particle:charge|charges|count|counts")
@@ -465,6 +470,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("charges", verbs="cite", needs="particle:for+passive")
     + _triggers("charges", verbs="haul", needs="particle:court|judge|magistrate|judges")
     + _triggers("security_operation", verbs="retake retook reclaim recapture sweep", needs="place_object")
+    + _triggers("riot", verbs="take seize", needs="force_subject:inmate+particle:control")  # inmates take over a prison
     + _triggers("security_operation", verbs="take regain seize retake retook", needs="particle:control")
     # what forces seize in a raid: "troops seized 30 firearms", "officers seized $40,000 in cash" (with an arrest,
     # the arrest's own haul)
@@ -499,6 +505,12 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("protest", verbs="march", needs="force_subject:marcher")
     + _triggers("protest", verbs="block occupy chant", needs="force_subject:protester")
     + _triggers("protest", verbs="block blockade", needs="force_subject:marcher+transitive")
+    # people blocking a road or gathering to demand something: "relatives blocked a main avenue to demand a search",
+    # "dozens of relatives gathered outside the prison gates, demanding information"
+    + _triggers("protest", verbs="block barricade", needs="particle:road|roads|avenue|street|streets|highway|bridge"
+                "|motorway|junction|intersection&demand|demanding|protest|protesting")
+    + _triggers("protest", verbs="gather assemble converge", needs="force_subject:marcher+particle:demand|demanding"
+                "|chant|chanting|protest|protesting")
     + _triggers("election", verbs="go head", needs="particle:polls")
     + _triggers("protest", verbs="take", needs="particle:streets|street")
     + _triggers("protest", verbs="walk", needs="particle:off|out&job|jobs|work|class|classes")
@@ -548,7 +560,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("military_deployment", verbs="move pour roll", needs="force_subject:deployed+particle:into")
     + _triggers("military_deployment", verbs="patrol guard", needs="force_subject:deployed")
     + _triggers("military_deployment", verbs="stand", needs="particle:guard+force_subject:deployed")
-    + _triggers("military_deployment", verbs="call", needs="particle:out&army|troops|military|soldiers")
+    + _triggers("military_deployment", verbs="call", needs="particle:out|in&army|troops|military|soldiers")
 )
 
 # Words that decide a type by context (linguistic classes, not names).

@@ -29,7 +29,7 @@ trigger is dropped when its sentence is a question, or it is
   happened is fact ("called to break up a brawl", "will investigate the shooting");
 - in the future (a date after publication), a state ("under indictment"), an allegation's
   content ("charged with arson", "charged with killing X", "serving a sentence for killing",
-  "critics accused the government of killing"; "X was accused of killing Y" is reported), a
+  "critics accused the government of killing", "X was accused of killing Y": the charge, as the guideline), a
   person's record ("has been arrested before"), a word that only classifies a case noun ("murder
   suspect", "assault charges"), or an accident ("killed in a traffic accident");
 - generic: a bare noun with no determiner, number, date or relative clause ("diversified into
@@ -387,7 +387,11 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
             subject = _subject(token.head)  # "the explosive was placed in the roof and it went off"
         return bool(_noun_words(subject) & EXPLOSIVE_NOUNS)
     if needs == "accusing":  # "Prosecutors allege that he took bribes": a charge, stated of a past act
-        complement = _accused_act(token.head) if token.dep_ == "nsubj" else None
+        verb = token.head
+        if token.dep_ == "nsubj" and verb.lemma_.lower() == "accuse":  # "Prosecutors accuse them of belonging to a cell"
+            return any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children) and not any(
+                _has_modal_or_negation(verb))
+        complement = _accused_act(verb) if token.dep_ == "nsubj" else None
         return complement is not None and complement.tag_ in ("VBD", "VBN") and not any(
             _has_modal_or_negation(complement))
     if needs == "acting_subject":
@@ -488,8 +492,9 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
     subject_words = _noun_words(_subject(token))
     if lemma == "strike" and token.pos_ == "NOUN":
         context = _noun_words(token) | {c.lemma_.lower() for c in token.head.children} | {token.head.lemma_.lower()}
-        if context & LABOUR_STRIKE_WORDS or (token.head.lower_ == "on" and token.dep_ == "pobj"):
-            return "protest"
+        if context & LABOUR_STRIKE_WORDS or (token.head.lower_ == "on" and token.dep_ == "pobj"
+                                             and not any(c.dep_ == "det" for c in token.children)):
+            return "protest"  # "workers went on strike" (not "did not comment on the strike")
         if sentence_words & SPORTS_WORDS:
             return None  # "a 90th-minute strike"
     if token.pos_ == "NOUN":
@@ -775,9 +780,8 @@ def _factuality(token, event_type: str) -> str | None:
             token.pos_ == "NOUN" and current.dep_ == "pobj" and head.lower_ == "in"
             and head.head.lemma_.lower() in COURT_HEADS | {"plea", "indictment", "arraign"}):
             return "allegation"  # "charged with aggravated arson", "arrested on charges of murder", "pleaded guilty to murder"
-        if (current == token and token.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() == "accuse"
-                and not is_passive(head.head)):
-            return "allegation"  # "critics accused the government of killing civilians"
+        if current == token and token.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() == "accuse":
+            return "allegation"  # "critics accused the government of killing civilians", "he is accused of stabbing"
         if (current.dep_ == "pcomp" and head.lower_ in ("with", "of", "for", "to")
                 and head.head.lemma_.lower() in COURT_HEADS):
             return "allegation"  # "charged with killing X", "convicted of stabbing", "serving a sentence for

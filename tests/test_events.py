@@ -1354,3 +1354,29 @@ def test_a_date_between_and_and_a_verb_dates_that_verb(nlp):
             "Maracaibo.")
     assert sorted((e.event_type, e.date) for e in events_of(text, nlp)) == [
         ("armed_clash", "2026-06-15"), ("killing", "2026-06-14")]  # (and "stormed" is no storm: not an accident)
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Police said inmates armed with rifles took control of two wings of the Maracaibo prison late on Sunday.", ["riot"]),
+    ("Troops took control of the Maracaibo prison on Sunday.", ["security_operation"]),
+    ("Dozens of relatives of inmates gathered outside the prison gates in Maracaibo on Monday, demanding information.",
+     ["protest"]),
+    ("Their relatives blocked a main avenue in Maracaibo on Monday to demand that the authorities search for them.",
+     ["protest"]),
+    ("Police blocked the road to Maracaibo on Monday.", []),
+    ("On Sunday a man pointed a handgun at her in Maracaibo and demanded her keys.", ["attack"]),
+    ("The army had been called in to Maracaibo on Friday.", ["military_deployment"]),
+    ("Prosecutors accuse them of belonging to a cell of the cartel in Maracaibo.", ["charges"]),
+    ("Prosecutors in Maracaibo may accuse him of fraud.", []),
+    ("In April 2007 he was accused of stabbing another motorist in Maracaibo.", ["charges"]),  # the charge, not the act
+    ("Fighters drove a truck packed with explosives into a military base in Maracaibo on Monday.", ["bombing"]),
+    ("He drove to Maracaibo with his wife on Monday.", []),
+])
+def test_prison_takeovers_demands_armed_threats_call_ins_and_accusations(nlp, text, types):
+    assert [e.event_type for e in events_of(text, nlp)] == types, text
+
+
+def test_the_strike_just_told_is_not_a_labour_strike(nlp):
+    text = "An air strike hit a market in Maracaibo on Tuesday, killing 12 people. The army did not comment on the strike."
+    assert [e.event_type for e in events_of(text, nlp)] == ["air_strike", "air_strike"]
+    assert [e.event_type for e in events_of("Teachers in Maracaibo went on strike on Monday.", nlp)] == ["protest"]
