@@ -158,7 +158,8 @@ ALLEGATION_HEADS = frozenset("charge accuse convict suspect indict arrest senten
 COURT_HEADS = frozenset("charge indict convict prosecute sentence try acquit serve plead".split())
 # Verbs of a count rising or falling: a bare plural incident noun as their subject is a trend ("Shootings have
 # increased this year"), not an incident.
-TREND_VERBS = frozenset("increase rise fall drop decline double triple surge climb soar jump spike decrease".split())
+TREND_VERBS = frozenset("increase rise fall drop decline double triple surge climb soar jump spike decrease multiply "
+                        "intensify escalate mount grow".split())
 # Trigger verbs that report a current state, news in the present tense ("a suspect is in custody", "he faces
 # charges of murder"), unlike the habitual present of an action verb ("the gang kidnaps migrants").
 STATE_VERBS = frozenset("be remain face".split())
@@ -630,7 +631,8 @@ def _weapon_words(token) -> set[str]:
     subject = _subject(token)
     verb = token.head if token.dep_ == "advcl" else token
     words = set()
-    if subject is not None and not (is_passive(verb) or verb.lemma_.lower() == "come"):
+    reduced_passive = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "Two teenagers stabbed ...": the victims
+    if subject is not None and not (is_passive(verb) or reduced_passive or verb.lemma_.lower() == "come"):
         words = {w for t in subject.subtree for w in (t.lower_, t.lemma_.lower())}
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by"):

@@ -1380,3 +1380,17 @@ def test_the_strike_just_told_is_not_a_labour_strike(nlp):
     text = "An air strike hit a market in Maracaibo on Tuesday, killing 12 people. The army did not comment on the strike."
     assert [e.event_type for e in events_of(text, nlp)] == ["air_strike", "air_strike"]
     assert [e.event_type for e in events_of("Teachers in Maracaibo went on strike on Monday.", nlp)] == ["protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kidnappings of foreigners have multiplied in the west of Venezuela since the spring.",
+    "Attacks on Maracaibo have intensified in recent weeks.",
+])
+def test_incidents_counted_as_a_rising_trend_are_not_incidents(nlp, text):
+    assert events_of(text, nlp) == []
+
+
+def test_the_victims_of_a_headline_participle_are_not_its_weapon(nlp):
+    """"Two teenagers stabbed ... as man charged": "charged" is no explosive charge."""
+    text = "Two teenagers stabbed in Maracaibo as man charged over knife robbery"
+    assert sorted(e.event_type for e in events_of(text, nlp)) == ["attack", "charges"]
