@@ -1743,13 +1743,22 @@ def _retype_references(incidents: list[_Incident]) -> None:
             incident.event_type = headline_type
 
 
+_WOUND_WORDS = re.compile(r"\b(?:wound\w*|injur\w*|hurt|hospital\w*|surviv(?:e|ed|es|ing)|critical|stable|treated)\b", re.I)
+
+
 def _retype_attack_references(incidents: list[_Incident]) -> None:
     """"The attack" said of the incident just told takes its type: after "gunmen killed 23 villagers", "No
     group has claimed responsibility for the attack" is the killing (a fatal incident is a killing)."""
     for incident in incidents:
         noun = incident.tokens[0] if incident.tokens else None
-        if (incident.event_type != "attack" or incident.sentence.headline or noun is None or noun.pos_ != "NOUN"
-                or not _definite(noun) or noun.lemma_.lower() not in GENERAL_INCIDENT_NOUNS):
+        if incident.event_type != "attack" or incident.sentence.headline or noun is None:
+            continue
+        reference = noun.pos_ == "NOUN" and _definite(noun) and noun.lemma_.lower() in GENERAL_INCIDENT_NOUNS
+        # the shooting that did the killing just told, without a date or wounds of its own: "They gathered the men
+        # near the market and opened fire" after "gunmen killed 26 villagers"
+        detail = (incident.verb_trigger and incident.date_source in ("episode", "none") and incident.fatalities is None
+                  and not _WOUND_WORDS.search(incident.sentence.text))
+        if not (reference or detail):
             continue
         before = [other for other in incidents if other.sentence.index < incident.sentence.index
                   and not other.sentence.headline]

@@ -1394,3 +1394,12 @@ def test_the_victims_of_a_headline_participle_are_not_its_weapon(nlp):
     """"Two teenagers stabbed ... as man charged": "charged" is no explosive charge."""
     text = "Two teenagers stabbed in Maracaibo as man charged over knife robbery"
     assert sorted(e.event_type for e in events_of(text, nlp)) == ["attack", "charges"]
+
+
+def test_the_shooting_that_did_a_killing_just_told_is_that_killing(nlp):
+    text = ("Maracaibo report\n\nGunmen killed at least 26 villagers in Maracaibo on Sunday. They gathered the men "
+            "near the market and opened fire, a survivor said. A man was shot in the leg in Caracas on Monday.")
+    assert [e.event_type for e in events_of(text, nlp)] == ["killing", "killing", "attack"]
+    wounds = events_of("Maracaibo report\n\nGunmen killed two villagers in Maracaibo on Sunday. They also shot at a "
+                       "boy, who was taken to hospital.", nlp)
+    assert [e.event_type for e in wounds] == ["killing", "attack"]  # the wounding part stays an attack
