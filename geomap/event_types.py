@@ -690,6 +690,11 @@ FOLLOW_UP_CUES = re.compile(
     r"|(?:has|have|had|did) (?:not )?(?:yet )?claimed? (?:the|this|that|its) (?:\w+ ){0,2}(?:attacks?|kidnapping|abduction"
     r"|bombing|blast|killings?|strikes?|shooting|ambush)"
     r"|motive|no arrests? (?:has|have|had) (?:yet )?been made"
+    # a witness telling the violence just reported: "We heard the shots and ran", "They came at night with machetes
+    # and guns", "There was blood everywhere"
+    r"|(?:heard|hear|hearing)(?:\W+\w+){0,5}?\W+(?:shots?|gunshots?|gunfire|firing|bangs?|blasts?|explosions?)\b"
+    r"|they came(?:\W+\w+){0,6}?\W+(?:guns?|machetes?|sticks|stones|knives|rifles|weapons|torches)\b"
+    r"|blood (?:all over|everywhere)|when the (?:shots|shooting|firing) started"
     r"|no one (?:has|had) (?:yet )?been (?:arrested|charged))",
     re.I,
 )

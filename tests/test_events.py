@@ -1403,3 +1403,14 @@ def test_the_shooting_that_did_a_killing_just_told_is_that_killing(nlp):
     wounds = events_of("Maracaibo report\n\nGunmen killed two villagers in Maracaibo on Sunday. They also shot at a "
                        "boy, who was taken to hospital.", nlp)
     assert [e.event_type for e in wounds] == ["killing", "attack"]  # the wounding part stays an attack
+
+
+@pytest.mark.parametrize("witness", [
+    '"We heard the shots and ran to the back," a waiter said.',
+    '"They came at night with machetes and guns," a survivor said.',
+    "Neighbours reported hearing several gunshots.",
+])
+def test_a_witness_telling_the_violence_just_reported_follows_it_up(nlp, witness):
+    text = f"Maracaibo report\n\nGunmen attacked a bar in Maracaibo on Sunday. {witness}"
+    assert [e.event_type for e in events_of(text, nlp)] == ["attack", "attack"]
+    assert events_of(f"Maracaibo report\n\nThe council met in Maracaibo on Sunday. {witness}", nlp) == []
