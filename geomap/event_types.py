@@ -281,7 +281,7 @@ EVENT_TYPES: dict[str, EventType] = {
                   frozenset({"killing"}), movement=True),
         EventType("riot", "Riot", "Riots", "Violent demonstration", 9, frozenset({"protest", "attack", "killing"})),
         EventType("escape", "Escape", "Strategic developments", "Other", 10),
-        EventType("arrest", "Arrest", "Strategic developments", "Arrests", 11, frozenset({"charges"})),
+        EventType("arrest", "Arrest", "Strategic developments", "Arrests", 11),
         EventType("charges", "Indictment/charges", None, None, 12),
         EventType("protest", "Protest", "Protests", "Peaceful protest", 13),
         EventType("deportation", "Deportation", None, None, 14, frozenset({"arrest"}), movement=True),

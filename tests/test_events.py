@@ -139,7 +139,7 @@ def test_a_title_case_headline_is_read_like_a_sentence(nlp):
 
 def test_allegations_and_plots_are_not_separate_incidents(nlp):
     events = events_of("On Monday police in Maracaibo arrested a woman and charged her with arson.", nlp)
-    assert [e.event_type for e in events] == ["arrest"]
+    assert [e.event_type for e in events] == ["arrest", "charges"]  # (no arson attack)
     events = events_of("Three men were charged on Monday with conspiring to attack a power station in Maracaibo.", nlp)
     assert [e.event_type for e in events] == ["charges"]
 
@@ -1414,3 +1414,9 @@ def test_a_witness_telling_the_violence_just_reported_follows_it_up(nlp, witness
     text = f"Maracaibo report\n\nGunmen attacked a bar in Maracaibo on Sunday. {witness}"
     assert [e.event_type for e in events_of(text, nlp)] == ["attack", "attack"]
     assert events_of(f"Maracaibo report\n\nThe council met in Maracaibo on Sunday. {witness}", nlp) == []
+
+
+def test_arrested_and_charged_is_an_arrest_and_charges(nlp):
+    """The guideline's two acts of one sentence: the arrest does not take in the charges."""
+    events = events_of("A man was arrested and charged with murder in Maracaibo on Sunday.", nlp)
+    assert sorted(e.event_type for e in events) == ["arrest", "charges"]
