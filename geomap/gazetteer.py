@@ -44,7 +44,7 @@ from geomap.models import PLACE_KINDS, Candidate, Place
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "gazetteer"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 INDEX_FILE_NAME = "gazetteer.sqlite"
 USER_ROWID_BASE = 1 << 40  # rowids of user-imported places start here; a rebuild copies them over
 
@@ -62,6 +62,18 @@ _KIND_BASE = {"country": 5.0, "admin1": 3.0, "region": 2.6, "water": 2.6, "admin
 _FEATURE_BASE = {"PPLC": 3.6, "CONT": 4.5, "PPLA": 1.8, "PPLG": 1.8, "PPLA2": 1.2, "PPLA3": 1.1}
 
 _COMBINING_OR_PUNCT = re.compile(r"[\W_]+")
+
+
+_IN_WORD_APOSTROPHE = re.compile(r"(?<=\w)['’ʼʻ`](?=\w)")
+
+
+def name_keys(name: str) -> set[str]:
+    """The index keys of a name: its normalized form and, for a name with an apostrophe inside a word, the form
+    written without it, as English text often does ("Debre Mark’os" is also "Debre Markos", "Vasil’sursk"
+    "Vasilsursk")."""
+    keys = {normalize_name(name), normalize_name(_IN_WORD_APOSTROPHE.sub("", name))}
+    keys.discard("")
+    return keys
 
 
 def normalize_name(text: str) -> str:
@@ -334,8 +346,7 @@ class IndexWriter:
             record.precision_km, record.source, layer, importance(record.kind, record.population, record.feature_code),
         ))
         for name, name_type in record.names:
-            key = normalize_name(name)
-            if key:
+            for key in name_keys(name):
                 self.name_rows.append((key, rowid, name, name_type, NAME_TYPE_SCORES[name_type]))
         if record.geometry_wkb is not None:
             self.geometry_rows.append((rowid, record.geometry_wkb))

@@ -67,6 +67,15 @@ def test_candidates_match_every_spelling_of_a_name(gaz):
     assert "ne1:VE-F" in {c.place.place_id for c in gaz.candidates("Estado Bolívar")}
 
 
+@pytest.mark.parametrize(("written", "name"), [
+    ("Debre Markos", "Debre Mark’os"),  # GeoNames' apostrophe transliterations, written without it in English news
+    ("Debre Mark'os", "Debre Mark’os"),
+    ("Vasilsursk", "Vasil’sursk"),
+])
+def test_a_name_is_found_with_or_without_its_apostrophe(gaz, written, name):
+    assert name in {c.place.name for c in gaz.candidates(written)}
+
+
 # ----------------------------------------------------------------------------- ranking
 
 
