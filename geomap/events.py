@@ -47,7 +47,8 @@ Triggers of one sentence are grouped by type and date; a type absorbs the ones i
 participle stating what it did ("exploded on Friday, killing 20") and a noun counted in a series
 ("in the fifth attack this month") whatever their dates. A definite "the attack" / "the fighting"
 in the body takes the type of the headline's incident when that type covers it (the car bomb;
-the bar brawl's riot).
+the bar brawl's riot); "the attack", or a shooting with no date or wounds of its own ("they
+gathered the men and opened fire"), right after a killing or strike is that incident.
 
 When
 ----
@@ -61,11 +62,15 @@ governing a phrase that holds the date works too ("since the coup in February 20
 date, a sentence continues the episode of the last dated incident (or dated sentence naming
 places) in the same or next paragraph or within three sentences, taking its date and, if it
 names none, its places; a present-tense or perfect clause only continues a recent episode, and
-"the attack" continuing an air-strike episode is that air strike. Otherwise a headline,
-present progressive or present perfect ("have been deployed") is dated to the publication
-week, an undated noun in the body to the document's one dated incident of its type, and
-anything else is ``unknown`` with ``date_end`` = the publication date and ``date``/``date_start``
-null: it happened no later than its report.
+"the attack" continuing an air-strike episode is that air strike. A live blog's entry (a paragraph
+opening with the time it was posted, "16:45 — ...") does not continue an earlier entry's episode
+unless it names that incident ("in the ambush"): it reports the day it was posted, or the day before
+at a time of day later than its stamp ("09:12 — ... at 4 p.m."). A date between "and" and a
+coordinated verb dates that verb ("killed 26 on Sunday and, a day later, stormed a post").
+Otherwise a headline, present progressive or present perfect ("have been deployed") is dated to the
+publication week, an undated noun in the body to the document's dated incident of its type (of
+several, the last told before it), and anything else is ``unknown`` with ``date_end`` = the
+publication date and ``date``/``date_start`` null: it happened no later than its report.
 
 Who and how many
 ----------------
