@@ -393,8 +393,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
                 "|teargas|canisters")  # (tear gas fired at a crowd is its dispersal: see _crowd_control)
     + _triggers("attack", verbs="set", needs="particle:fire|ablaze|alight+not_following:" + UNPEOPLED_PROPERTY)
     + _triggers("attack", verbs="storm raid", nouns="raid")
-    + _triggers("attack", verbs="hold stick", needs="particle:up&bus|vehicle|store|shop|bank|truck|car|motorist|driver"
-                "|passengers|station|restaurant")
+    + _triggers("attack", verbs="hold stick", needs="particle:up+object:holdup")  # "held up a bank" (not "held up photos
+    # as buses passed")
     + _triggers("attack", verbs="break", needs="particle:into+unless:out")
     + _triggers("attack", verbs="strike", needs="transitive+unless:" + FIGURATIVE_STRIKES)
     + _triggers("abduction", verbs="abduct kidnap hijack", nouns="abduction kidnapping kidnap hostage-taking disappearance "
@@ -562,6 +562,10 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("military_deployment", verbs="stand", needs="particle:guard+force_subject:deployed")
     + _triggers("military_deployment", verbs="call", needs="particle:out|in&army|troops|military|soldiers")
 )
+
+# What is held up in a hold-up: "two men held up a bus", "the store was stuck up".
+HOLDUP_TARGETS = frozenset("bus buses vehicle store shop bank truck car motorist driver passengers station restaurant "
+                           "stores shops banks trucks cars motorists drivers stations restaurants".split())
 
 # Words that decide a type by context (linguistic classes, not names).
 AIRCRAFT_WORDS = frozenset(

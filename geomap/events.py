@@ -113,12 +113,12 @@ from geomap.event_types import (
     EVENT_MODIFIERS, EVENT_TYPES, EXPLOSIVE_NOUNS, FIGHT_NOUNS, FIGURATIVE_MODIFIERS, FIGURATIVE_OPPONENTS,
     FIRED_ON_FORCES, FIREFIGHTER_NOUNS, FIRE_NOUNS, FOLLOW_UP_CUES, FORCE_MEMBER_NOUNS, FORCE_NOUNS,
     GENERAL_INCIDENT_NOUNS, GROUND_BOMB_MODIFIERS, GUNFIRE_LEMMAS, GUNFIRE_MODIFIERS, HABITUAL_WORDS, HARM_CAUSE_TYPES,
-    IMPLICATIVE_VERBS, INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LAW_ENFORCEMENT_WORDS, LEGISLATURE_NOUNS,
-    LIVE_FIRE_WORDS, MARCHER_NOUNS, MEDICAL_MODIFIERS, MILITARY_TARGET_NOUNS, MISSILE_WORDS, MOTION_NOUNS,
-    NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS, PERSON_PRONOUNS, POLICE_NOUNS, PRESUPPOSING_VERBS,
-    PROTESTER_NOUNS, QUANTITY_PRONOUNS, REACTION_VERBS, REFERENCE_HEADS, SECURITY_MODIFIERS, SHOT_NOUNS,
-    SOVEREIGNTY_WORDS, STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS, TYPED_FOLLOW_UP_CUES, VIOLENT_TYPES,
-    VOTER_NOUNS, Trigger,
+    HOLDUP_TARGETS, IMPLICATIVE_VERBS, INMATE_NOUNS, IRREALIS_GOVERNORS, LABOUR_STRIKE_WORDS, LAW_ENFORCEMENT_WORDS,
+    LEGISLATURE_NOUNS, LIVE_FIRE_WORDS, MARCHER_NOUNS, MEDICAL_MODIFIERS, MILITARY_TARGET_NOUNS, MISSILE_WORDS,
+    MOTION_NOUNS, NATURAL_CAUSE_NOUNS, PERSONAL_VIOLENCE_LEMMAS, PERSON_NOUNS, PERSON_PRONOUNS, POLICE_NOUNS,
+    PRESUPPOSING_VERBS, PROTESTER_NOUNS, QUANTITY_PRONOUNS, REACTION_VERBS, REFERENCE_HEADS, SECURITY_MODIFIERS,
+    SHOT_NOUNS, SOVEREIGNTY_WORDS, STANCE_VERBS, SUPPORT_VERBS, TERRITORY_NOUNS, TRIGGERS, TYPED_FOLLOW_UP_CUES,
+    VIOLENT_TYPES, VOTER_NOUNS, Trigger,
 )
 from geomap.nlp import load_parser
 from geomap.models import Document, Event, ResolvedMention, Source
@@ -352,8 +352,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
             needs.partition(":")[2], FORCE_NOUNS)
         return bool(_noun_words(_subject(token)) & nouns)
     if needs.startswith("object:"):  # "fought M23 fighters", "moved 112 inmates", "destroyed 84 drones"
-        nouns = {"armed": FORCE_NOUNS | ARMED_GROUP_NOUNS, "inmate": INMATE_NOUNS, "airborne": AIRBORNE_WORDS}[
-            needs.partition(":")[2]]
+        nouns = {"armed": FORCE_NOUNS | ARMED_GROUP_NOUNS, "inmate": INMATE_NOUNS, "airborne": AIRBORNE_WORDS,
+                 "holdup": HOLDUP_TARGETS}[needs.partition(":")[2]]
         return bool(_noun_words(_object(token)) & nouns)
     if needs == "force_object":  # "sent troops"; not "sending an undercover agent a message"
         obj = _object(token)
@@ -379,8 +379,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         subject = _subject(token)
         return subject is not None and (subject.lower_ in ("he", "she") or (
             _definite(subject) and _is_people(subject) and subject.tag_ == "NN"))
-    if needs == "weapon_subject":  # "shells landed near the runway", "drones hit the port", "artillery pounded Kherson"
-        return bool(_noun_words(_subject(token)) & (MISSILE_WORDS | AIRCRAFT_WORDS | EXPLOSIVE_NOUNS))
+    if needs == "weapon_subject":  # "drones hit the port", "artillery pounded Kherson", "was hit by a projectile"
+        return bool((_noun_words(_subject(token)) | _agent_words(token)) & (MISSILE_WORDS | AIRCRAFT_WORDS | EXPLOSIVE_NOUNS))
     if needs == "projectile_subject":  # "shells landed near the runway", not "helicopters landing in the town"
         return bool(_noun_words(_subject(token)) & (MISSILE_WORDS | EXPLOSIVE_NOUNS - {"charge", "charges", "device", "devices"}))
     if needs == "shots_subject":

@@ -1420,3 +1420,13 @@ def test_arrested_and_charged_is_an_arrest_and_charges(nlp):
     """The guideline's two acts of one sentence: the arrest does not take in the charges."""
     events = events_of("A man was arrested and charged with murder in Maracaibo on Sunday.", nlp)
     assert sorted(e.event_type for e in events) == ["arrest", "charges"]
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Two men held up a bus in Maracaibo on Sunday.", ["attack"]),
+    ("Relatives chanted slogans in Maracaibo on Sunday and held up photos as buses left.", []),
+    ("A bulk carrier was hit by an unknown projectile near Maracaibo on Tuesday.", ["shelling"]),
+    ("A woman was hit by a car in Maracaibo on Tuesday.", []),
+])
+def test_hold_ups_of_vehicles_and_hits_by_projectiles(nlp, text, types):
+    assert [e.event_type for e in events_of(text, nlp)] == types, text
