@@ -638,7 +638,9 @@ def _weapon_words(token) -> set[str]:
     words = set()
     reduced_passive = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "Two teenagers stabbed ...": the victims
     if subject is not None and not (is_passive(verb) or reduced_passive or verb.lemma_.lower() == "come"):
-        words = {w for t in subject.subtree for w in (t.lower_, t.lemma_.lower())}
+        # (its nouns and modifiers, not the verbs of clauses inside it: "two teens charged in a carjacking")
+        words = {w for t in subject.subtree if t.pos_ not in ("VERB", "AUX") or t.dep_ == "amod"
+                 for w in (t.lower_, t.lemma_.lower())}
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by"):
             words |= {w for g in child.children if g.dep_ == "pobj" for w in _noun_words(g)}
