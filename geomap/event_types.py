@@ -373,7 +373,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("attack", verbs="ram", needs="particle:into|boat|boats|vessel|vessels|ship|ships|car|cars|vehicle|vehicles"
                 "|truck|trucks|crowd|crowds|people|protesters")
     + _triggers("attack", verbs="shoot", needs="unless:dead|down|death|fatally|" + FILMED_WORDS)
-    + _triggers("attack", verbs="beat", needs="person_object+unless:out|win|defeat|edge|top|race|seat|election|vote")
+    + _triggers("attack", verbs="beat", needs="person_object+unless:out|win|defeat|edge|top|race|seat|election|vote"
+                "|challenger|opponent|incumbent|candidate|rival|rivals")
     + _triggers("attack", verbs="hit", needs="person_object+unless:hard|harder|hardest")  # not "states hard hit by the downturn"
     + _triggers("attack", verbs="punch kick pistol-whip grab drag slash slice", needs="person_object")
     + _triggers("attack", nouns="wound", needs="particle:gunshot|stab|bullet|knife")
@@ -475,7 +476,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     # what forces seize in a raid: "troops seized 30 firearms", "officers seized $40,000 in cash" (with an arrest,
     # the arrest's own haul)
     + _triggers("security_operation", verbs="seize confiscate", needs="force_subject+no_arrest+particle:" + SEIZED_GOODS)
-    + _triggers("security_operation", nouns="crackdown manhunt dragnet")
+    + _triggers("security_operation", nouns="crackdown", needs="unless:traffic|speeding|parking|littering|seatbelt")
+    + _triggers("security_operation", nouns="manhunt dragnet")
     + _triggers("security_operation", nouns="sweep", needs="particle:military|security|police|army")
     + _triggers("security_operation", verbs="comb scour cordon", needs="force_subject")
     + _triggers("security_operation", verbs="seal", needs="force_subject+particle:off")  # "troops sealed off the town"
@@ -512,6 +514,7 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("protest", verbs="gather assemble converge", needs="force_subject:marcher+particle:demand|demanding"
                 "|chant|chanting|protest|protesting")
     + _triggers("election", verbs="go head", needs="particle:polls")
+    + _triggers("election", verbs="turn", needs="particle:out+force_subject:voter")  # "voters turned out early"
     + _triggers("protest", verbs="take", needs="particle:streets|street")
     + _triggers("protest", verbs="walk", needs="particle:off|out&job|jobs|work|class|classes")
     + _triggers("protest", nouns="protester protestor demonstrator marcher picketer", needs="acting_subject")
@@ -541,7 +544,10 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("election", nouns="vote", needs="no_legislature")
     + _triggers("election", nouns="poll", needs="no_legislature+unless:ask|show|find|suggest|indicate|conduct|commission"
                 "|release|publish|survey|opinion")
-    + _triggers("sanction", verbs="sanction blacklist")
+    # (not a council "sanctioning several developments")
+    + _triggers("sanction", verbs="sanction blacklist", needs="unless:development|developments|plan|plans|scheme|schemes"
+                "|project|projects|building|buildings|application|applications|expenditure|spending|budget|loan|loans"
+                "|proposal|proposals")
     + _triggers("sanction", verbs="designate", needs="particle:terrorist|terrorists|terror|terrorism|organization"
                 "|organisation|organizations|organisations|sponsor|entity|entities")
     + _triggers("sanction", nouns="sanction designation", needs="support")

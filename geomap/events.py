@@ -300,7 +300,7 @@ def _needs_met(trigger: Trigger, token, place_tokens: set[int], headline: bool) 
     """Whether every requirement of ``trigger`` ("particle:up+person_object": all of them) holds here."""
     if trigger.needs is None:
         return True
-    if headline and token.dep_ == "ROOT" and token.pos_ == "NOUN":
+    if headline and token.dep_ == "ROOT" and token.pos_ == "NOUN" and trigger.needs == "support":
         return True  # headlines drop verbs' inflection: "US sanctions gang leaders" parses as a noun
     return all(_need_met(need, token, place_tokens, headline) for need in trigger.needs.split("+"))
 

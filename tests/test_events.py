@@ -1432,3 +1432,15 @@ def test_arrested_and_charged_is_an_arrest_and_charges(nlp):
 ])
 def test_hold_ups_of_vehicles_and_hits_by_projectiles(nlp, text, types):
     assert [e.event_type for e in events_of(text, nlp)] == types, text
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("House rejects attempt to force vote on marriage amendment in Maracaibo", []),  # a headline's noun needs its words
+    ("US sanctions gang leaders in Maracaibo", ["sanction"]),
+    ("Mayo County Council in Maracaibo is sanctioning several major developments.", []),
+    ("Voters turned out early and in force Tuesday in Maracaibo.", ["election"]),
+    ("Maracaibo police ticketed hundreds of motorists last month as part of a traffic crackdown.", []),
+    ("Police launched a crackdown on gangs in Maracaibo on Monday.", ["security_operation"]),
+])
+def test_local_news_words_that_are_not_incidents_and_voters_turning_out(nlp, text, types):
+    assert [e.event_type for e in events_of(text, nlp)] == types, text
