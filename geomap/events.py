@@ -638,8 +638,11 @@ def _weapon_words(token) -> set[str]:
     words = set()
     reduced_passive = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "Two teenagers stabbed ...": the victims
     if subject is not None and not (is_passive(verb) or reduced_passive or verb.lemma_.lower() == "come"):
-        # (its nouns and modifiers, not the verbs of clauses inside it: "two teens charged in a carjacking")
-        words = {w for t in subject.subtree if t.pos_ not in ("VERB", "AUX") or t.dep_ == "amod"
+        # (its nouns and modifiers, not the verbs of clauses inside it, "two teens charged in a carjacking", nor
+        # what it was armed with: "gunmen armed with rifles and hand grenades stormed a police post")
+        carried = {t.i for a in subject.subtree if a.lemma_.lower() == "arm" and a.dep_ in ("acl", "amod")
+                   for t in a.subtree}
+        words = {w for t in subject.subtree if (t.pos_ not in ("VERB", "AUX") or t.dep_ == "amod") and t.i not in carried
                  for w in (t.lower_, t.lemma_.lower())}
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by"):
