@@ -779,6 +779,9 @@ FIGHT_NOUNS = frozenset("ambush clash encounter gunfight firefight shootout shoo
 MILITARY_TARGET_NOUNS = frozenset(
     "convoy convoys patrol patrols checkpoint checkpoints outpost outposts barracks garrison garrisons".split()
 )
+# What makes a convoy civilian, unless forces are in it: "a convoy of commercial trucks", "an aid convoy".
+CIVILIAN_CONVOY_WORDS = frozenset("commercial civilian aid humanitarian relief merchant truck lorry bus trader passenger "
+                                  "fuel food".split())
 # Words of a bomb set off on the ground, not dropped from the air ("a suicide car bombing").
 GROUND_BOMB_MODIFIERS = frozenset("car suicide roadside truck vehicle motorcycle bicycle parcel letter".split())
 # Bombs dropped from the air: "a guided aerial bomb hit an industrial site", "barrel bombs", "glide bombs".

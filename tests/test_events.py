@@ -1446,3 +1446,12 @@ def test_hold_ups_of_vehicles_and_hits_by_projectiles(nlp, text, types):
 ])
 def test_local_news_words_that_are_not_incidents_and_voters_turning_out(nlp, text, types):
     assert [e.event_type for e in events_of(text, nlp)] == types, text
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Suspected jihadists ambushed a convoy of commercial trucks near Maracaibo on Tuesday.", ["attack"]),
+    ("Militants ambushed a military convoy near Maracaibo on Tuesday.", ["armed_clash"]),
+    ("Militants ambushed a fuel convoy escorted by soldiers near Maracaibo on Tuesday.", ["armed_clash"]),
+])
+def test_an_ambushed_convoy_is_a_battle_only_with_forces_in_it(nlp, text, types):
+    assert [e.event_type for e in events_of(text, nlp)] == types, text
