@@ -898,7 +898,9 @@ def _accidental(token) -> bool:
     if any(_blaze(w) for w in scope) and not sentence_lemmas & ARSON_WORDS:
         return True  # "a fire that killed four children", "killed in a house fire" (not "set fire to the house")
     if token.lemma_.lower() in ("strike", "hit") and token.pos_ == "VERB":  # (a strike on a car is no crash)
-        weapon = _noun_words(_subject(token)) & (AIRCRAFT_WORDS | MISSILE_WORDS | EXPLOSIVE_NOUNS)
+        # (nor is a gunman striking someone: "a masked gunman struck her in the head" beside her SUV)
+        weapon = _noun_words(_subject(token)) & (AIRCRAFT_WORDS | MISSILE_WORDS | EXPLOSIVE_NOUNS | ARMED_GROUP_NOUNS
+                                                 | ASSAILANT_NOUNS)
         if sentence_lemmas & VEHICLE_NOUNS and not sentence_lemmas & EXPLOSIVE_NOUNS and not weapon:
             return True  # "lost control of his pickup ... and struck a Honda"
     verbs = [token, *(c for c in token.children if c.dep_ == "conj")] + ([token.head] if token.dep_ == "conj" else [])

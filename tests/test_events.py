@@ -1455,3 +1455,10 @@ def test_local_news_words_that_are_not_incidents_and_voters_turning_out(nlp, tex
 ])
 def test_an_ambushed_convoy_is_a_battle_only_with_forces_in_it(nlp, text, types):
     assert [e.event_type for e in events_of(text, nlp)] == types, text
+
+
+def test_a_gunman_striking_someone_beside_a_car_is_no_traffic_accident(nlp):
+    text = ("Maracaibo report\n\nA woman was loading groceries into her SUV in Maracaibo on Sunday when a masked gunman "
+            "struck her in the head with a handgun. The woman was treated at a hospital for a head wound.")
+    assert [e.event_type for e in events_of(text, nlp)] == ["attack", "attack"]
+    assert events_of("A driver lost control of his pickup in Maracaibo on Sunday and struck a Honda.", nlp) == []
