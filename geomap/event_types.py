@@ -705,6 +705,7 @@ FOLLOW_UP_CUES = re.compile(
     r"|(?:heard|hear|hearing)(?:\W+\w+){0,5}?\W+(?:shots?|gunshots?|gunfire|firing|bangs?|blasts?|explosions?)\b"
     r"|they came(?:\W+\w+){0,6}?\W+(?:guns?|machetes?|sticks|stones|knives|rifles|weapons|torches)\b"
     r"|blood (?:all over|everywhere)|when the (?:shots|shooting|firing) started"
+    r"|(?:identified|named) the (?:victims?|dead|deceased)\b"  # "identified the victim on Monday as ..."
     r"|no one (?:has|had) (?:yet )?been (?:arrested|charged))",
     re.I,
 )

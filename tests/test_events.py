@@ -1462,3 +1462,9 @@ def test_a_gunman_striking_someone_beside_a_car_is_no_traffic_accident(nlp):
             "struck her in the head with a handgun. The woman was treated at a hospital for a head wound.")
     assert [e.event_type for e in events_of(text, nlp)] == ["attack", "attack"]
     assert events_of("A driver lost control of his pickup in Maracaibo on Sunday and struck a Honda.", nlp) == []
+
+
+def test_identifying_the_victim_follows_up_the_killing(nlp):
+    text = ("Maracaibo report\n\nA man was shot and killed in Maracaibo late on Sunday. The medical examiner identified "
+            "the victim on Monday as Darnell Hughes.")
+    assert [(e.event_type, e.date) for e in events_of(text, nlp)] == [("killing", "2026-06-14")] * 2
