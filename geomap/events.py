@@ -96,7 +96,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Sequence
 
-from geomap.dates import DateMention, DateWindow, day_window, since_window, time_of_day, unknown_window, week_window
+from geomap.dates import (
+    NUMBER_WORDS, DateMention, DateWindow, day_window, since_window, time_of_day, unknown_window, week_window,
+)
 from geomap.event_merge import merge_events
 from geomap.event_places import (
     KIND_GEO_PRECISION, PLACE_HEAD_NOUNS, Located, PlaceContext, choose_places, focus_place, mention_weight, nearby_place,
@@ -1186,7 +1188,9 @@ class _Incident:
     tokens: list
     date: DateMention | None
     window: DateWindow
-    date_source: str  # explicit, unresolved (no publication date), episode, entry (a live blog entry's day), reference, publication, none
+    # explicit, unresolved (no publication date), episode, entry (a live blog entry's day), clause (what led to the
+    # sentence's dated act), reference, publication, none
+    date_source: str
     places: list[Located] = field(default_factory=list)
     place_source: str = "none"  # sentence, episode, reference, nearby, document
     fatalities: int | None = None
@@ -1692,6 +1696,16 @@ def _date_undated(incident: _Incident, episode: _Episode | None, published: date
     if usable and tense in ("perfect", "progressive", "present") and published is not None:
         # "have been deployed" continues only a recent episode, not a background one years ago.
         usable = episode.window.end is not None and episode.window.end >= published - timedelta(days=RECENT_DAYS)
+    if island and sentence.dates:
+        head, marker = _temporal_island(main)
+        if marker in ("after", "following") and head.dep_ == "advcl":
+            # what led to the dated act, on its day: "Fighting erupted late on Monday after Rada members detained
+            # the brigade's commander"
+            _, window = _nearest_date(sentence, [head.head], published)
+            if window is not None and window.precision == "day":
+                incident.window = day_window(window.start - timedelta(days=_days_before(head)))
+                incident.date_source = "clause"
+                return
     if usable:
         incident.window = episode.window
         incident.date_source = "episode"
@@ -1715,6 +1729,18 @@ def _date_undated(incident: _Incident, episode: _Episode | None, published: date
         week = week_window(published)
         incident.window = DateWindow(week.start, min(week.end, published), "week", week.iso)
         incident.date_source = "publication"
+
+
+def _days_before(clause) -> int:
+    """The days an "after" clause is before its main clause: 1 for "a day after settlers set fire to homes", 2 for
+    "two days after", 0 without a count."""
+    day = next((c for c in clause.children if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"), None)
+    if day is None:
+        return 0
+    count = next((c for c in day.children if c.dep_ in ("det", "nummod")), None)
+    if count is None:
+        return 1
+    return int(count.text) if count.text.isdigit() else NUMBER_WORDS.get(count.lower_) or 1
 
 
 def _names_told_incident(incident: _Incident) -> bool:
@@ -2015,7 +2041,7 @@ def _victims_country(incident: _Incident):
 
 def _confidence(incident: _Incident) -> float:
     score = 0.55 if incident.verb_trigger else 0.45
-    score += {"explicit": 0.1, "episode": 0.05, "entry": 0.05, "reference": 0.05, "publication": 0.0, "unresolved": -0.05,
+    score += {"explicit": 0.1, "episode": 0.05, "entry": 0.05, "clause": 0.05, "reference": 0.05, "publication": 0.0, "unresolved": -0.05,
               "none": -0.1}[incident.date_source]
     score += {"sentence": 0.1, "episode": 0.05, "reference": 0.05, "nearby": -0.05, "document": -0.1}.get(
         incident.place_source, -0.2)

@@ -1468,3 +1468,11 @@ def test_identifying_the_victim_follows_up_the_killing(nlp):
     text = ("Maracaibo report\n\nA man was shot and killed in Maracaibo late on Sunday. The medical examiner identified "
             "the victim on Monday as Darnell Hughes.")
     assert [(e.event_type, e.date) for e in events_of(text, nlp)] == [("killing", "2026-06-14")] * 2
+
+
+def test_what_led_to_a_dated_act_is_dated_from_it(nlp):
+    text = ("Maracaibo report\n\nFighting erupted late on Monday in Maracaibo after rebels abducted the commander. "
+            "Residents rallied in Caracas on Wednesday, a day after settlers set fire to homes in Maracaibo.")
+    dated = sorted((e.event_type, e.date) for e in events_of(text, nlp))
+    assert dated == [("abduction", "2026-06-15"), ("armed_clash", "2026-06-15"), ("attack", "2026-06-16"),
+                     ("protest", "2026-06-17")]
