@@ -597,7 +597,7 @@ FORCE_MEMBER_NOUNS = frozenset(
 # Words of an act done again and again ("regularly", "frequent bombings", "have become routine").
 HABITUAL_WORDS = frozenset(
     "regularly routinely frequently often habitually usually typically periodically daily nightly weekly frequent regular "
-    "routine periodic countless numerous common commonplace widespread rampant endemic".split()  # not "repeatedly": "stabbed him repeatedly" is one attack
+    "routine periodic countless numerous common commonplace widespread rampant endemic increasingly".split()  # not "repeatedly": "stabbed him repeatedly" is one attack
 )
 # "Personnel" are forces only when named so ("security personnel", "military personnel"), not the
 # health workers an agency deploys.

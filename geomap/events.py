@@ -1387,6 +1387,12 @@ def _sentence_hits(sentence: Sentence, last_violence: str | None, cause: str | N
         if (reason is None and token.pos_ == "NOUN" and token.tag_ == "NNS" and token.dep_ == "dobj"
                 and token.head.lemma_.lower() in TALLY_VERBS):
             reason = "statistic"  # "Memphis recorded 289 homicides last year"
+        if (reason is None and token.dep_ == "pcomp" and token.head.lower_ == "with"
+                and token.lemma_.lower() in DEATH_WORDS and token.head.head.lemma_.lower() in TREND_VERBS):
+            reason = "statistic"  # "violence has risen sharply this year, with hundreds of police killed"
+        if (reason is None and token.tag_ == "NNS" and token.dep_ == "pobj" and token.head.lower_ == "of"
+                and token.head.head.lower_ in ("many", "some", "several")):
+            reason = "generic"  # "is blamed for many of the deadliest massacres"
         if reason is None and _repeated(token) and not any(m.since for m in sentence.dates):
             reason = "habitual"  # (a series "since November" is reported: "have rallied nightly since Nov. 28")
         if reason is None and _accidental(token):

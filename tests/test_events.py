@@ -1476,3 +1476,17 @@ def test_what_led_to_a_dated_act_is_dated_from_it(nlp):
     dated = sorted((e.event_type, e.date) for e in events_of(text, nlp))
     assert dated == [("abduction", "2026-06-15"), ("armed_clash", "2026-06-15"), ("attack", "2026-06-16"),
                      ("protest", "2026-06-17")]
+
+
+@pytest.mark.parametrize("text", [
+    "The ADF is blamed for many of the deadliest massacres in Maracaibo.",
+    "Militant violence in Maracaibo has risen sharply this year, with hundreds of police and soldiers killed.",
+    "Pirate gangs boarded tankers near Maracaibo and increasingly kidnapped crew members.",
+])
+def test_counts_trends_and_habits_are_not_incidents(nlp, text):
+    assert events_of(text, nlp) == [], text
+
+
+def test_some_of_the_victims_of_an_incident_are_that_incident(nlp):
+    assert [e.event_type for e in events_of("Gunmen killed many of the villagers in Maracaibo on Sunday.", nlp)] == [
+        "killing"]
