@@ -354,7 +354,8 @@ _TIME_OF_DAY = re.compile(
     r"\b(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s*(?P<half>[ap])\.?m\b"
     r"|\b(?:at|around|about|from|until|since|after|before|by)\s+(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)\b"
     r"|\b(?P<part>midnight|overnight|dawn|daybreak|first light|sunrise|noon|midday|lunchtime|dusk|sunset)\b"
-    r"|\b(?:in|during|on|at|since|early|late|one)\s+(?:the\s+)?(?:(?:early|late)\s+)?(?P<period>morning|afternoon|evening|night)\b",
+    r"|\b(?:in|during|on|at|since|early|late|one)\s+(?:the\s+)?(?:(?:early|late)\s+)?"
+    r"(?P<period>morning|afternoon|evening|night)\b",
     re.I)
 
 

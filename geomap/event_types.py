@@ -346,8 +346,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("bombing", nouns="bomb ied grenade landmine explosive", needs="particle:" + EXPLOSIVE_EFFECTS)
     + _triggers("air_strike", verbs="bomb")
     # a vehicle bomb driven at its target: "drove a truck packed with explosives into a military base"
-    + _triggers("bombing", verbs="drive ram crash steer", needs="particle:explosives|explosive|bomb|bombs|explosive-laden"
-                "|bomb-laden")
+    + _triggers("bombing", verbs="drive ram crash steer",
+                needs="particle:explosives|explosive|bomb|bombs|explosive-laden|bomb-laden")
     + _triggers("armed_clash", verbs="clash battle skirmish",
                 nouns="clash fighting battle firefight gunfight gunbattle shootout shoot-out skirmish infighting")
     + _triggers("armed_clash", nouns="shoot", needs="particle:out")
@@ -394,8 +394,8 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
                 "|teargas|canisters")  # (tear gas fired at a crowd is its dispersal: see _crowd_control)
     + _triggers("attack", verbs="set", needs="particle:fire|ablaze|alight+not_following:" + UNPEOPLED_PROPERTY)
     + _triggers("attack", verbs="storm raid", nouns="raid")
-    + _triggers("attack", verbs="hold stick", needs="particle:up+object:holdup")  # "held up a bank" (not "held up photos
-    # as buses passed")
+    # "held up a bank" (not "held up photos as buses passed")
+    + _triggers("attack", verbs="hold stick", needs="particle:up+object:holdup")
     + _triggers("attack", verbs="break", needs="particle:into+unless:out")
     + _triggers("attack", verbs="strike", needs="transitive+unless:" + FIGURATIVE_STRIKES)
     + _triggers("abduction", verbs="abduct kidnap hijack", nouns="abduction kidnapping kidnap hostage-taking disappearance "
@@ -545,9 +545,9 @@ TRIGGERS: tuple[Trigger, ...] = tuple(
     + _triggers("election", nouns="poll", needs="no_legislature+unless:ask|show|find|suggest|indicate|conduct|commission"
                 "|release|publish|survey|opinion")
     # (not a council "sanctioning several developments")
-    + _triggers("sanction", verbs="sanction blacklist", needs="unless:development|developments|plan|plans|scheme|schemes"
-                "|project|projects|building|buildings|application|applications|expenditure|spending|budget|loan|loans"
-                "|proposal|proposals")
+    + _triggers("sanction", verbs="sanction blacklist",
+                needs="unless:development|developments|plan|plans|scheme|schemes|project|projects|building|buildings"
+                "|application|applications|expenditure|spending|budget|loan|loans|proposal|proposals")
     + _triggers("sanction", verbs="designate", needs="particle:terrorist|terrorists|terror|terrorism|organization"
                 "|organisation|organizations|organisations|sponsor|entity|entities")
     + _triggers("sanction", nouns="sanction designation", needs="support")
@@ -597,7 +597,8 @@ FORCE_MEMBER_NOUNS = frozenset(
 # Words of an act done again and again ("regularly", "frequent bombings", "have become routine").
 HABITUAL_WORDS = frozenset(
     "regularly routinely frequently often habitually usually typically periodically daily nightly weekly frequent regular "
-    "routine periodic countless numerous common commonplace widespread rampant endemic increasingly".split()  # not "repeatedly": "stabbed him repeatedly" is one attack
+    # (not "repeatedly": "stabbed him repeatedly" is one attack)
+    "routine periodic countless numerous common commonplace widespread rampant endemic increasingly".split()
 )
 # "Personnel" are forces only when named so ("security personnel", "military personnel"), not the
 # health workers an agency deploys.
@@ -781,8 +782,8 @@ MILITARY_TARGET_NOUNS = frozenset(
     "convoy convoys patrol patrols checkpoint checkpoints outpost outposts barracks garrison garrisons".split()
 )
 # What makes a convoy civilian, unless forces are in it: "a convoy of commercial trucks", "an aid convoy".
-CIVILIAN_CONVOY_WORDS = frozenset("commercial civilian aid humanitarian relief merchant truck lorry bus trader passenger "
-                                  "fuel food".split())
+CIVILIAN_CONVOY_WORDS = frozenset(
+    "commercial civilian aid humanitarian relief merchant truck lorry bus trader passenger fuel food".split())
 # Words of a bomb set off on the ground, not dropped from the air ("a suicide car bombing").
 GROUND_BOMB_MODIFIERS = frozenset("car suicide roadside truck vehicle motorcycle bicycle parcel letter".split())
 # Bombs dropped from the air: "a guided aerial bomb hit an industrial site", "barrel bombs", "glide bombs".

@@ -382,7 +382,8 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         return subject is not None and (subject.lower_ in ("he", "she") or (
             _definite(subject) and _is_people(subject) and subject.tag_ == "NN"))
     if needs == "weapon_subject":  # "drones hit the port", "artillery pounded Kherson", "was hit by a projectile"
-        return bool((_noun_words(_subject(token)) | _agent_words(token)) & (MISSILE_WORDS | AIRCRAFT_WORDS | EXPLOSIVE_NOUNS))
+        weapons = _noun_words(_subject(token)) | _agent_words(token)
+        return bool(weapons & (MISSILE_WORDS | AIRCRAFT_WORDS | EXPLOSIVE_NOUNS))
     if needs == "projectile_subject":  # "shells landed near the runway", not "helicopters landing in the town"
         return bool(_noun_words(_subject(token)) & (MISSILE_WORDS | EXPLOSIVE_NOUNS - {"charge", "charges", "device", "devices"}))
     if needs == "shots_subject":
@@ -396,7 +397,7 @@ def _need_met(needs: str, token, place_tokens: set[int], headline: bool) -> bool
         return bool(_noun_words(subject) & EXPLOSIVE_NOUNS)
     if needs == "accusing":  # "Prosecutors allege that he took bribes": a charge, stated of a past act
         verb = token.head
-        if token.dep_ == "nsubj" and verb.lemma_.lower() == "accuse":  # "Prosecutors accuse them of belonging to a cell"
+        if token.dep_ == "nsubj" and verb.lemma_.lower() == "accuse":  # "Prosecutors accuse them of belonging to ..."
             return any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children) and not any(
                 _has_modal_or_negation(verb))
         complement = _accused_act(verb) if token.dep_ == "nsubj" else None
@@ -571,8 +572,9 @@ def _adjust_type(event_type: str, token, sentence_words: set[str], sentence_text
             return "shelling"
         if _noun_words(token) & GROUND_BOMB_MODIFIERS:
             return "bombing"  # "a suicide car bombing killed 40", even in a story about air strikes
+        # (a "bomber" is usually a suicide bomber)
         if (sentence_words & AIRCRAFT_WORDS - {"bomber", "bombers"} - _targets(token) or _AIRCRAFT_PHRASE.search(sentence_text)
-                or _noun_words(token) & ({"air", "drone"} | AIR_DROPPED_BOMB_MODIFIERS)):  # a "bomber" is usually a suicide bomber
+                or _noun_words(token) & ({"air", "drone"} | AIR_DROPPED_BOMB_MODIFIERS)):
             return "air_strike"
         if {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")} & EXPLOSIVE_NOUNS:
             return "bombing"  # "a bomb attack", "a grenade attack"
@@ -644,8 +646,8 @@ def _weapon_words(token) -> set[str]:
         # what it was armed with: "gunmen armed with rifles and hand grenades stormed a police post")
         carried = {t.i for a in subject.subtree if a.lemma_.lower() == "arm" and a.dep_ in ("acl", "amod")
                    for t in a.subtree}
-        words = {w for t in subject.subtree if (t.pos_ not in ("VERB", "AUX") or t.dep_ == "amod") and t.i not in carried
-                 for w in (t.lower_, t.lemma_.lower())}
+        words = {w for t in subject.subtree if (t.pos_ not in ("VERB", "AUX") or t.dep_ == "amod")
+                 and t.i not in carried for w in (t.lower_, t.lemma_.lower())}
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by"):
             words |= {w for g in child.children if g.dep_ == "pobj" for w in _noun_words(g)}
@@ -1727,8 +1729,8 @@ def _date_undated(incident: _Incident, episode: _Episode | None, published: date
     if published is not None and entry:
         # a live blog's entry reports the day it was posted, or the day before at a time later than its stamp
         said = time_of_day(sentence.text)
-        incident.window = day_window(published - timedelta(days=1) if said is not None and said > sentence.paragraph.stamp
-                                     else published)
+        later = said is not None and said > sentence.paragraph.stamp
+        incident.window = day_window(published - timedelta(days=1) if later else published)
         incident.date_source = "entry"
         return
     if published is not None and (sentence.headline or tense in ("progressive", "perfect")):
@@ -1751,8 +1753,8 @@ def _days_before(clause) -> int:
 
 def _names_told_incident(incident: _Incident) -> bool:
     """Whether a sentence names its incident as one already told: "the ambush", "the attack"."""
-    return any(t.pos_ == "NOUN" and _definite(t) and (t in incident.tokens or t.lemma_.lower() in GENERAL_INCIDENT_NOUNS)
-               for t in incident.sentence.doc)
+    return any(t.pos_ == "NOUN" and _definite(t)
+               and (t in incident.tokens or t.lemma_.lower() in GENERAL_INCIDENT_NOUNS) for t in incident.sentence.doc)
 
 
 def _dated_places(sentence: Sentence, context: PlaceContext, gazetteer) -> _Episode | None:
@@ -1792,7 +1794,8 @@ def _retype_references(incidents: list[_Incident]) -> None:
             incident.event_type = headline_type
 
 
-_WOUND_WORDS = re.compile(r"\b(?:wound\w*|injur\w*|hurt|hospital\w*|surviv(?:e|ed|es|ing)|critical|stable|treated)\b", re.I)
+_WOUND_WORDS = re.compile(
+    r"\b(?:wound\w*|injur\w*|hurt|hospital\w*|surviv(?:e|ed|es|ing)|critical|stable|treated)\b", re.I)
 
 
 def _retype_attack_references(incidents: list[_Incident]) -> None:
@@ -2047,8 +2050,8 @@ def _victims_country(incident: _Incident):
 
 def _confidence(incident: _Incident) -> float:
     score = 0.55 if incident.verb_trigger else 0.45
-    score += {"explicit": 0.1, "episode": 0.05, "entry": 0.05, "clause": 0.05, "reference": 0.05, "publication": 0.0, "unresolved": -0.05,
-              "none": -0.1}[incident.date_source]
+    score += {"explicit": 0.1, "episode": 0.05, "entry": 0.05, "clause": 0.05, "reference": 0.05, "publication": 0.0,
+              "unresolved": -0.05, "none": -0.1}[incident.date_source]
     score += {"sentence": 0.1, "episode": 0.05, "reference": 0.05, "nearby": -0.05, "document": -0.1}.get(
         incident.place_source, -0.2)
     return round(min(max(score, 0.1), 0.9), 2)

@@ -1390,7 +1390,7 @@ def test_incidents_counted_as_a_rising_trend_are_not_incidents(nlp, text):
     assert events_of(text, nlp) == []
 
 
-def test_the_victims_of_a_headline_participle_are_not_its_weapon(nlp):
+def test_the_victims_clauses_and_arms_of_a_subject_are_not_its_weapon(nlp):
     """"Two teenagers stabbed ... as man charged": "charged" is no explosive charge."""
     text = "Two teenagers stabbed in Maracaibo as man charged over knife robbery"
     assert sorted(e.event_type for e in events_of(text, nlp)) == ["attack", "charges"]
