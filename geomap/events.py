@@ -1694,18 +1694,18 @@ def _date_undated(incident: _Incident, episode: _Episode | None, published: date
     main = min(incident.tokens, key=lambda t: (t.pos_ not in ("VERB", "AUX"), t.i))
     tense = _tense(main)
     # A trigger placed before or after another time ("six months after X abducted Y") is not in the episode.
-    island = _temporal_island(main) is not None
+    island = _temporal_island(main)
     # a live blog's new entry is news of its own day ("16:45 — an Israeli strike on a house ..."), unless it names
     # an incident told before ("11:20 — Three soldiers were killed in the ambush")
     entry = (sentence.paragraph.stamp is not None and not sentence.headline
              and (episode is None or episode.paragraph != sentence.paragraph.index))
     new_entry = entry and episode is not None and not _names_told_incident(incident)
-    usable = episode is not None and episode.continues(sentence) and not island and not new_entry
+    usable = episode is not None and episode.continues(sentence) and island is None and not new_entry
     if usable and tense in ("perfect", "progressive", "present") and published is not None:
         # "have been deployed" continues only a recent episode, not a background one years ago.
         usable = episode.window.end is not None and episode.window.end >= published - timedelta(days=RECENT_DAYS)
-    if island and sentence.dates:
-        head, marker = _temporal_island(main)
+    if island is not None and sentence.dates:
+        head, marker = island
         if marker in ("after", "following") and head.dep_ == "advcl":
             # what led to the dated act, on its day: "Fighting erupted late on Monday after Rada members detained
             # the brigade's commander"
