@@ -211,6 +211,17 @@ def test_search_flies_to_a_place(visit):
     assert "Las Claritas" in visit.page.locator(".gm-place-popup").inner_text()
 
 
+def test_a_search_that_jumps_without_animation_keeps_its_popup(visit):
+    """Far outside the view Leaflet jumps instead of animating, so the popup opens inside the click: the click
+    must not then reach the map, which closes popups on a click."""
+    visit.page.evaluate("geomap.map.setView([60, 100], 6, {animate: false})")
+    visit.page.fill(".gm-search-input", "claritas")
+    visit.page.locator(".gm-search-hit").first.click()
+    visit.page.wait_for_timeout(400)  # (a closed popup fades out for 200 ms before it leaves the page)
+    assert visit.page.evaluate("geomap.map._popup !== undefined && geomap.map.hasLayer(geomap.map._popup)")
+    assert "Las Claritas" in visit.page.locator(".gm-place-popup").inner_text()
+
+
 def test_a_search_made_during_a_zoom_animation_still_flies_there(visit):
     visit.page.fill(".gm-search-input", "claritas")
     visit.page.evaluate("""() => {

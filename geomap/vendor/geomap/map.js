@@ -673,7 +673,12 @@
               goTo(map, p);
               results.textContent = "";
             };
-            item.addEventListener("click", go);
+            // (the hit leaves the page once clicked, so Leaflet would no longer see the click as the control's
+            // and would close the popup just opened as a click on the map)
+            item.addEventListener("click", function (e) {
+              L.DomEvent.stopPropagation(e);
+              go();
+            });
             item.addEventListener("keydown", function (e) {
               if (e.key === "Enter") go();
             });
