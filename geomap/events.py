@@ -1689,7 +1689,8 @@ def _nearest_group(token, groups: list):
 
 
 def _date_undated(incident: _Incident, episode: _Episode | None, published: date | None) -> None:
-    """Date an incident whose sentence has no date: the episode it continues, else its report."""
+    """Date an incident that no date of its sentence applies to: the dated act it led to ("after ..."), the episode
+    it continues, a live blog entry's day, else its report."""
     sentence = incident.sentence
     main = min(incident.tokens, key=lambda t: (t.pos_ not in ("VERB", "AUX"), t.i))
     tense = _tense(main)
