@@ -133,6 +133,8 @@ GOLD_SETS = {
     "heldout20-lgl": ["events_gold_heldout20_lgl.jsonl"],
     "heldout20-written": ["events_gold_heldout20_a.jsonl", "events_gold_heldout20_b.jsonl"],
 }
+# Never used to develop rules or train the typer (`train_event_typer.py`): scored in aggregate only.
+BLIND_SETS = ("heldout20-lgl", "heldout20-written")
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
 
@@ -301,9 +303,12 @@ def main() -> None:
     parser.add_argument("--set", dest="gold_set", choices=list(GOLD_SETS), default="dev",
                         help="which annotated set to score (see above; heldout5 is blind: aggregate numbers only)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--rules-only", action="store_true", help="without the learned typer's second opinion")
     parser.add_argument("--by-type", action="store_true",
                         help="also print recall per type and how many gold pairs got another type (aggregate only)")
     args = parser.parse_args()
+    if args.verbose and args.gold_set in BLIND_SETS:
+        parser.error(f"{args.gold_set} is blind: aggregate numbers only (no -v)")
 
     gold = load_gold([GOLD_DIR / name for name in GOLD_SETS[args.gold_set]])
     gaz = Gazetteer.open()
@@ -316,7 +321,8 @@ def main() -> None:
         mentions = pipeline_mentions(docs, gaz)
     geoparse = time.perf_counter() - started
     started = time.perf_counter()
-    results = [(d, r, extract_events(d, mentions[d.doc_id], nlp=nlp, gazetteer=gaz, merge=False)) for d, r in gold]
+    results = [(d, r, extract_events(d, mentions[d.doc_id], nlp=nlp, gazetteer=gaz, merge=False,
+                                     learned_types=not args.rules_only)) for d, r in gold]
     elapsed = time.perf_counter() - started
     scores = score(results, gaz, args.verbose)
     n_gold, n_pred, n_ok, n_incidents = scores.pop("_counts")

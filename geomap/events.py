@@ -92,7 +92,7 @@ import hashlib
 import logging
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Sequence
 
@@ -100,6 +100,7 @@ from geomap.dates import (
     NUMBER_WORDS, DateMention, DateWindow, day_window, since_window, time_of_day, unknown_window, week_window,
 )
 from geomap.event_merge import merge_events
+from geomap.event_typer import EventTyper, load_typer, sentence_features
 from geomap.event_places import (
     KIND_GEO_PRECISION, PLACE_HEAD_NOUNS, Located, PlaceContext, choose_places, focus_place, mention_weight, nearby_place,
 )
@@ -1509,7 +1510,7 @@ def _parse(sentences: list[Sentence], nlp) -> None:
 
 
 def extract_events(document: Document, resolved: Sequence[ResolvedMention], *, nlp=None, gazetteer=None,
-                   merge: bool = True) -> list[Event]:
+                   merge: bool = True, learned_types: bool = True) -> list[Event]:
     """The incidents one document reports, one `Event` per incident and place.
 
     Parameters
@@ -1526,13 +1527,33 @@ def extract_events(document: Document, resolved: Sequence[ResolvedMention], *, n
     merge : bool (default True)
         Merge the document's reports of one incident (title, lead, later mentions) with
         `merge_events`; False gives one event per sentence, incident and place.
+    learned_types : bool (default True)
+        Let the shipped `EventTyper` veto and add types (`geomap.event_typer`); False gives the rules'
+        incidents alone (what the typer is trained on).
 
     Returns
     -------
     list of Event
         Each with one `Source` for this document.
     """
-    nlp = nlp or load_parser()
+    sentences, incidents = _rule_incidents(document, resolved, nlp or load_parser(), gazetteer)
+    if learned_types:
+        incidents = _second_opinion(incidents, sentences, load_typer())
+    events = [event for incident in incidents for event in _to_events(document, incident)]
+    return merge_events(events, gazetteer=gazetteer) if merge else events
+
+
+def typer_input(document: Document, resolved: Sequence[ResolvedMention], *, nlp=None, gazetteer=None
+                ) -> tuple[list[Sentence], list[set[str]]]:
+    """A document's sentences and the types of the incidents the rules find in each: what `EventTyper`
+    scores (``bench/train_event_typer.py`` trains it on these)."""
+    sentences, incidents = _rule_incidents(document, resolved, nlp or load_parser(), gazetteer)
+    return sentences, _rule_types(incidents, sentences)
+
+
+def _rule_incidents(document: Document, resolved: Sequence[ResolvedMention], nlp, gazetteer
+                    ) -> tuple[list[Sentence], list[_Incident]]:
+    """The document's sentences and the placed incidents the rules find in them."""
     clean = clean_text(document.text)
     sentences = read_sentences(document, clean, resolved)
     _parse(sentences, nlp)
@@ -1546,8 +1567,40 @@ def extract_events(document: Document, resolved: Sequence[ResolvedMention], *, n
     _retype_attack_references(incidents)
     _resolve_references(incidents)
     _locate_fallbacks(incidents, sentences, weights, gazetteer, document.published)
-    events = [event for incident in incidents for event in _to_events(document, incident)]
-    return merge_events(events, gazetteer=gazetteer) if merge else events
+    return sentences, [i for i in incidents if i.places]
+
+
+def _rule_types(incidents: list[_Incident], sentences: list[Sentence]) -> list[set[str]]:
+    position = {id(s): n for n, s in enumerate(sentences)}
+    types: list[set[str]] = [set() for _ in sentences]
+    for incident in incidents:
+        types[position[id(incident.sentence)]].add(incident.event_type)
+    return types
+
+
+def _second_opinion(incidents: list[_Incident], sentences: list[Sentence], typer: EventTyper) -> list[_Incident]:
+    """The rules' incidents with the types `typer` finds unlikely dropped and the ones it finds likely added: in a
+    sentence the rules typed, at the same date and places as its first incident; in another, as a follow-up of the
+    last incident of that type told before it."""
+    own: dict[int, list[_Incident]] = defaultdict(list)
+    for incident in incidents:
+        own[id(incident.sentence)].append(incident)
+    told: dict[str, _Incident] = {}
+    result = []
+    for sentence, (kept, added) in zip(sentences, typer.revise(sentences, _rule_types(incidents, sentences))):
+        reported = own[id(sentence)]
+        result += [i for i in reported if i.event_type in kept]
+        for event_type in sorted(added):
+            if reported:
+                first = reported[0]
+                result.append(replace(first, event_type=event_type,
+                                      fatalities=first.fatalities if event_type in VIOLENT_TYPES else None))
+            else:
+                last = told[event_type]
+                result.append(_Incident(sentence, event_type, [], None, last.window, "reference", list(last.places),
+                                        "reference", verb_trigger=False, follows=last))
+        told.update((i.event_type, i) for i in reported)
+    return result
 
 
 def _incidents(document: Document, sentences: list[Sentence], context: PlaceContext, gazetteer) -> list[_Incident]:
