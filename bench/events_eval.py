@@ -5,6 +5,7 @@
     .venv/bin/python bench/events_eval.py --oracle           # gold place mentions, resolved by the gazetteer
     .venv/bin/python bench/events_eval.py -v                 # also list every miss and false alarm
     .venv/bin/python bench/events_eval.py --by-type          # recall and type confusion per type (no sentences)
+    .venv/bin/python bench/events_eval.py --rules-only       # without the learned typer (geomap.event_typer)
 
 Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read from
 ../shared/bench/dev/, only references and annotations are stored):
@@ -55,7 +56,11 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
 - ``heldout19`` (same design: 18 written articles by two new annotators, 256 pairs; 40 LGL articles,
   55 pairs): annotated at the end of that stop; its first score was taken before the next round of rules.
 - ``heldout20`` (same design: 18 written articles by two new annotators, 248 pairs; 40 LGL articles,
-  110 pairs, the last unused LGL articles but ten): annotated blind during that round, never read.
+  110 pairs, the last unused LGL articles but ten): annotated blind during that round, never read, and
+  never used to train the learned typer (``BLIND_SETS``; ``-v`` refuses them).
+
+The learned typer (``bench/train_event_typer.py``) is trained on every set but the blind ones, so its
+scores on them are in-sample; what it adds on unseen sets is the script's grouped cross-validation.
 
 Each gold entry names a quote (a piece of its sentence), its type, date (ISO at its precision,
 null when the text does not say), place name and fatalities (null when not stated); entries of

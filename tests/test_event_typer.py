@@ -1,0 +1,91 @@
+"""The learned second opinion on incident types (`geomap.event_typer`): whole articles through the real
+geoparser and gazetteer, the shipped model, and what it changes in the incidents the rules find."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from geomap.event_typer import load_typer
+from geomap.events import extract_events
+from geomap.models import Document
+
+DATA = Path(__file__).parent / "data"
+sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+
+STABBING = """Man stabbed at Maracaibo market
+
+A man stabbed three shoppers at a crowded market in Maracaibo on Tuesday morning before bystanders wrestled him \
+to the ground, police said.
+
+A 45-year-old man suffered cuts to his arms when he tried to shield his teenage son, police said. Two women were \
+taken to hospital with stab wounds to the back.
+
+Officers arrested the suspect, a 31-year-old local man, at the scene.
+"""
+
+
+@pytest.fixture(scope="module")
+def geoparse():
+    from geomap.extract import MentionExtractor
+    from geomap.gazetteer import Gazetteer
+    from geomap.nlp import load_nlp
+    from geomap.resolve import Resolver
+
+    gazetteer = Gazetteer.open()
+    extractor, resolver = MentionExtractor(gazetteer, load_nlp()), Resolver(gazetteer)
+
+    def incidents(document: Document, learned_types: bool):
+        [mentions] = extractor.extract_batch([document])
+        return extract_events(document, resolver.resolve(document, mentions), gazetteer=gazetteer, merge=False,
+                              learned_types=learned_types)
+    return incidents
+
+
+def gold_document(doc_id: str) -> Document:
+    for line in (DATA / "events_gold.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["doc_id"] == doc_id:
+            return Document(doc_id, record["text"], title=record.get("title"),
+                            published=date.fromisoformat(record["published"]))
+    raise LookupError(doc_id)
+
+
+def types_of(events, words: str) -> set[str]:
+    return {e.event_type for e in events if words in e.summary}
+
+
+def test_a_victims_injuries_report_the_attack_at_its_date_and_place(geoparse):
+    document = Document("stabbing.txt", STABBING, published=date(2026, 6, 18))
+    rules = geoparse(document, learned_types=False)
+    revised = geoparse(document, learned_types=True)
+    assert types_of(rules, "suffered cuts") == set()
+    [injuries] = [e for e in revised if "suffered cuts" in e.summary]
+    assert (injuries.event_type, injuries.date, injuries.place.name) == ("attack", "2026-06-16", "Maracaibo")
+    assert {e.event_type for e in revised if e is not injuries} == {e.event_type for e in rules}
+
+
+def test_a_charge_after_riots_is_not_a_riot(geoparse):
+    document = gold_document("own-11")  # France, 2023: riots after a police shooting
+    sentence = "officer who fired the shot has been charged"
+    assert types_of(geoparse(document, learned_types=False), sentence) == {"charges", "riot"}
+    assert types_of(geoparse(document, learned_types=True), sentence) == {"charges"}
+
+
+def test_gunmen_storming_a_studio_is_an_attack_as_well_as_hostage_taking(geoparse):
+    document = gold_document("own-09")  # Ecuador, 2024: a gang leader escapes, gunmen storm a TV studio
+    sentence = "masked gunmen stormed a television studio"
+    assert "attack" not in types_of(geoparse(document, learned_types=False), sentence)
+    assert "attack" in types_of(geoparse(document, learned_types=True), sentence)
+
+
+def test_the_shipped_typer_was_never_trained_on_a_blind_set():
+    from events_eval import BLIND_SETS, GOLD_SETS
+
+    typer = load_typer()
+    assert "dev" in typer.trained_on and set(typer.trained_on) <= set(GOLD_SETS)
+    assert not set(typer.trained_on) & set(BLIND_SETS)
+    assert 0 < typer.keep_above < typer.add_above < 1
