@@ -58,6 +58,8 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
 - ``heldout20`` (same design: 18 written articles by two new annotators, 248 pairs; 40 LGL articles,
   110 pairs, the last unused LGL articles but ten): annotated blind during that round, never read, and
   never used to train the learned typer (``BLIND_SETS``; ``-v`` refuses them).
+- ``heldout21-written`` (18 written articles by two new annotators, 222 pairs, 93 incidents; no LGL part):
+  annotated blind while the typer was built, scored in aggregate only, never read, never trained on.
 
 The learned typer (``bench/train_event_typer.py``) is trained on every set but the blind ones, so its
 scores on them are in-sample; what it adds on unseen sets is the script's grouped cross-validation.
@@ -137,9 +139,10 @@ GOLD_SETS = {
     "heldout19-written": ["events_gold_heldout19_a.jsonl", "events_gold_heldout19_b.jsonl"],
     "heldout20-lgl": ["events_gold_heldout20_lgl.jsonl"],
     "heldout20-written": ["events_gold_heldout20_a.jsonl", "events_gold_heldout20_b.jsonl"],
+    "heldout21-written": ["events_gold_heldout21_a.jsonl", "events_gold_heldout21_b.jsonl"],
 }
 # Never used to develop rules or train the typer (`train_event_typer.py`): scored in aggregate only.
-BLIND_SETS = ("heldout20-lgl", "heldout20-written")
+BLIND_SETS = ("heldout20-lgl", "heldout20-written", "heldout21-written")
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
 
