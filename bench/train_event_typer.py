@@ -9,6 +9,9 @@ the blind ones in ``BLIND_SETS``) is one example: its `sentence_features` (words
 rules' types for it, its neighbours and its document) and its annotated types. One L2-regularised
 logistic regression per type is fitted with scikit-learn; the shipped file keeps each weight rounded
 to four decimals, and the features seen in fewer than ``--min-count`` sentences are left out.
+Documents of fewer than ``--min-sentences`` sentences are left to the rules: cut to their first one
+or two body sentences, the development articles scored no better with the typer (F1 0.817 -> 0.812
+and 0.828 -> 0.827 in cross-validation), while from three sentences on it helps.
 
 ``--cv`` holds out whole sets, ``--folds`` groups of them, so each score says how the typer does on
 articles and annotators it was not trained on. It prints the sentence-level (sentence, type) precision,
@@ -53,7 +56,8 @@ def documents(set_name: str, gaz: Gazetteer, nlp) -> list[dict]:
     return out
 
 
-def fit(docs: list[dict], c: float, min_count: int, prune: float, keep_above: float, add_above: float) -> EventTyper:
+def fit(docs: list[dict], c: float, min_count: int, prune: float, keep_above: float, add_above: float,
+        min_sentences: int) -> EventTyper:
     features = [f for d in docs for f in sentence_features(d["sentences"], d["rules"])]
     gold = [g for d in docs for g in d["gold"]]
     vectorizer = CountVectorizer(analyzer=lambda f: f, binary=True, min_df=min_count)
@@ -69,7 +73,7 @@ def fit(docs: list[dict], c: float, min_count: int, prune: float, keep_above: fl
         bias[event_type] = round(float(model.intercept_[0]), 4)
         for j in np.flatnonzero(np.abs(np.round(model.coef_[0], 4)) >= max(prune, 1e-4)):
             weights.setdefault(str(names[j]), {})[event_type] = round(float(model.coef_[0][j]), 4)
-    return EventTyper(bias, weights, keep_above, add_above, tuple(sorted({d["set"] for d in docs})))
+    return EventTyper(bias, weights, keep_above, add_above, min_sentences, tuple(sorted({d["set"] for d in docs})))
 
 
 def counts(docs: list[dict], typer: EventTyper | None) -> np.ndarray:
@@ -117,9 +121,13 @@ def main() -> None:
     parser.add_argument("--prune", type=float, default=0.05, help="leave out weights smaller than this")
     parser.add_argument("--keep-above", type=float, default=0.1)
     parser.add_argument("--add-above", type=float, default=0.4)
+    parser.add_argument("--min-sentences", type=int, default=3,
+                        help="leave shorter documents to the rules (cross-validated on leads cut to 1-2 "
+                             "sentences, the typer did not help them)")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args()
-    settings = {"c": args.c, "min_count": args.min_count, "prune": args.prune, "keep_above": args.keep_above, "add_above": args.add_above}
+    settings = {"c": args.c, "min_count": args.min_count, "prune": args.prune, "keep_above": args.keep_above,
+                "add_above": args.add_above, "min_sentences": args.min_sentences}
     gaz, nlp = Gazetteer.open(), load_parser()
     by_set = {name: documents(name, gaz, nlp) for name in TRAINING_SETS}
     cross_validate(by_set, args.folds, **settings)

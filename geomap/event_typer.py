@@ -59,6 +59,7 @@ class EventTyper:
     weights: dict[str, dict[str, float]]  # by feature, then type
     keep_above: float  # a rule type whose probability is not above this is dropped
     add_above: float  # a type whose probability is above this is added
+    min_sentences: int  # shorter documents keep the rules' types: too little context to reread them in
     trained_on: tuple[str, ...] = ()
 
     def probabilities(self, features: Sequence[str]) -> dict[str, float]:
@@ -71,6 +72,8 @@ class EventTyper:
     def revise(self, sentences: Sequence[_Text], rule_types: Sequence[set[str]]) -> list[tuple[set[str], set[str]]]:
         """For each sentence of one document, the rule types kept and the types added. A sentence the rules did
         not type only gets types the rules found before it in the document (it reports that incident again)."""
+        if len(sentences) < self.min_sentences:
+            return [(set(own), set()) for own in rule_types]
         told: set[str] = set()
         revised = []
         for features, own in zip(sentence_features(sentences, rule_types), rule_types):

@@ -82,6 +82,13 @@ def test_gunmen_storming_a_studio_is_an_attack_as_well_as_hostage_taking(geopars
     assert "attack" in types_of(geoparse(document, learned_types=True), sentence)
 
 
+def test_a_report_too_short_to_reread_keeps_the_rules_types(geoparse):
+    report = Document("alert.txt", "Venezuela claims the entire Caribbean, the foreign ministry said on Monday.",
+                      published=date(2026, 6, 18))
+    assert [e.event_type for e in geoparse(report, learned_types=True)] == ["territorial_claim"]
+    assert geoparse(report, learned_types=True) == geoparse(report, learned_types=False)
+
+
 def test_the_shipped_typer_was_never_trained_on_a_blind_set():
     from events_eval import BLIND_SETS, GOLD_SETS
 
