@@ -101,9 +101,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A month naming an event: "a January election", "the December bombing".
     ("month", re.compile(rf"\b(?P<cue>[Aa]n?|[Tt]he)\s+{_MONTH}(?=\s+[a-z])(?!\s+of\b)")),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)-?\s*)?(?P<decade>(?:1[6-9]|20)\d0)['’]?s\b")),
-    # Not a street number: "of 1935 Orchard St."
+    # Not a street number: "of 1935 Orchard St.", "in the 1900 block of State Street"
     ("year", re.compile(rf"(?i:\b{_CUE}\s+)(?:the\s+(?:year\s+)?)?(?:(?i:early|late|mid)-?\s*)?{_YEAR}\b"
-                        r"(?!\s+[A-Z][a-z]+\.?\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Lane|Ln|Blvd|Boulevard|Way|Court|Ct)\b)")),
+                        r"(?!\s+[A-Z][a-z]+\.?\s+(?:St|Street|Ave|Avenue|Road|Rd|Drive|Dr|Lane|Ln|Blvd|Boulevard|Way|Court|Ct)\b)"
+                        r"(?!\s+block\b)")),
     ("weekday", re.compile(
         r"\b(?:(?P<rel>last|this|next|on|early|late)\s+)?(?:(?:early|late)\s+)?"
         r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:['’]s)?"

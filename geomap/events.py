@@ -78,7 +78,9 @@ Last, `geomap.event_typer` rereads every sentence with the types the rules gave 
 and its document: a rule type it finds unlikely is dropped, and a type it finds likely is added,
 to a sentence the rules typed at the date and places of its first incident, to another only as a
 follow-up of the last incident of that type told before it ("A 45-year-old man suffered cuts to
-his arms" after a stabbing). ``learned_types=False`` gives the rules alone.
+his arms" after a stabbing), at its places and at the date the sentence gives ("on Dec. 27"), if
+not a deadline or hearing to come ("adjourned to July 14"), else at that incident's.
+``learned_types=False`` gives the rules alone.
 
 Who and how many
 ----------------
@@ -183,6 +185,8 @@ STATE_VERBS = frozenset("be remain face".split())
 OCCURRENCE_VERBS = frozenset("happen occur take come begin start unfold erupt break continue end last resume".split())
 # Verbs of saying: a date on them is when it was said.
 STATEMENT_VERBS = frozenset("say tell announce report add confirm state write".split())
+# Prepositions that make a date a deadline or a hearing to come: "adjourned to July 14", "by Tuesday".
+DEADLINE_PREPOSITIONS = frozenset("to until till by for".split())
 # Adverbs that put an act in someone's past record: "he has been arrested before".
 RECORD_ADVERBS = frozenset("before previously".split())
 # Verbs that count incidents as statistics: "Memphis recorded 289 homicides last year".
@@ -1546,7 +1550,7 @@ def extract_events(document: Document, resolved: Sequence[ResolvedMention], *, n
     """
     sentences, incidents = _rule_incidents(document, resolved, nlp or load_parser(), gazetteer)
     if learned_types:
-        incidents = _second_opinion(incidents, sentences, load_typer())
+        incidents = _second_opinion(incidents, sentences, load_typer(), document.published)
     events = [event for incident in incidents for event in _to_events(document, incident)]
     return merge_events(events, gazetteer=gazetteer) if merge else events
 
@@ -1586,14 +1590,15 @@ def _rule_types(incidents: list[_Incident], sentences: list[Sentence]) -> list[s
     return types
 
 
-def _second_opinion(incidents: list[_Incident], sentences: list[Sentence], typer: EventTyper) -> list[_Incident]:
+def _second_opinion(incidents: list[_Incident], sentences: list[Sentence], typer: EventTyper,
+                    published: date | None) -> list[_Incident]:
     """The rules' incidents with the types `typer` finds unlikely dropped and the ones it finds likely added: in a
     sentence the rules typed, at the same date and places as its first incident; in another, as a follow-up of the
-    last incident of that type told before it."""
+    last incident of that type told before it, at the date the sentence gives, else at that incident's."""
     own: dict[int, list[_Incident]] = defaultdict(list)
     for incident in incidents:
         own[id(incident.sentence)].append(incident)
-    told: dict[str, _Incident] = {}
+    told: dict[str, list[_Incident]] = defaultdict(list)
     result = []
     for sentence, (kept, added) in zip(sentences, typer.revise(sentences, _rule_types(incidents, sentences))):
         reported = own[id(sentence)]
@@ -1603,12 +1608,31 @@ def _second_opinion(incidents: list[_Incident], sentences: list[Sentence], typer
                 first = reported[0]
                 result.append(replace(first, event_type=event_type,
                                       fatalities=first.fatalities if event_type in VIOLENT_TYPES else None))
-            else:
-                last = told[event_type]
-                result.append(_Incident(sentence, event_type, [], None, last.window, "reference", list(last.places),
-                                        "reference", verb_trigger=False, follows=last))
-        told.update((i.event_type, i) for i in reported)
+                continue
+            last = told[event_type][-1]
+            follow_up = _Incident(sentence, event_type, [], None, last.window, "reference", list(last.places),
+                                  "reference", verb_trigger=False, follows=last)
+            mention, window = _own_date(sentence, published)
+            if window is not None:
+                follow_up.date, follow_up.window, follow_up.date_source = mention, window, "explicit"
+            result.append(follow_up)
+        for incident in reported:
+            told[incident.event_type].append(incident)
     return result
+
+
+def _own_date(sentence: Sentence, published: date | None) -> tuple[DateMention | None, DateWindow | None]:
+    """The date nearest a sentence's root, unless it is in the future or a deadline ("adjourned to July 14", "set
+    a court date for March 28", "had not been returned by Tuesday")."""
+    if sentence.doc is None:
+        return None, None
+    mention, window = _nearest_date(sentence, [sentence.doc[:].root], published)
+    if window is None or mention.future:
+        return None, None
+    root = _span_root(sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand"))
+    if root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPOSITIONS:
+        return None, None
+    return mention, window
 
 
 def _incidents(document: Document, sentences: list[Sentence], context: PlaceContext, gazetteer) -> list[_Incident]:

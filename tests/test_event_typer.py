@@ -45,8 +45,8 @@ def geoparse():
     return incidents
 
 
-def gold_document(doc_id: str) -> Document:
-    for line in (DATA / "events_gold.jsonl").read_text(encoding="utf-8").splitlines():
+def gold_document(doc_id: str, file: str = "events_gold.jsonl") -> Document:
+    for line in (DATA / file).read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         if record["doc_id"] == doc_id:
             return Document(doc_id, record["text"], title=record.get("title"),
@@ -80,6 +80,20 @@ def test_gunmen_storming_a_studio_is_an_attack_as_well_as_hostage_taking(geopars
     sentence = "masked gunmen stormed a television studio"
     assert "attack" not in types_of(geoparse(document, learned_types=False), sentence)
     assert "attack" in types_of(geoparse(document, learned_types=True), sentence)
+
+
+def test_an_added_follow_up_takes_the_date_its_sentence_gives(geoparse):
+    document = gold_document("h6-14", "events_gold_heldout6_b.jsonl")  # US sanctions on Georgia's Ivanishvili
+    sentence = "Treasury Department on Dec. 27 imposed sanctions"
+    assert types_of(geoparse(document, learned_types=False), sentence) == set()
+    [sanction] = [e for e in geoparse(document, learned_types=True) if sentence in e.summary]
+    assert (sanction.event_type, sanction.date) == ("sanction", "2024-12-27")
+
+
+def test_a_hearing_to_come_does_not_date_the_follow_up(geoparse):
+    document = gold_document("h17a-05", "events_gold_heldout17_a.jsonl")  # a stabbing, a charge, a hearing
+    [charges] = [e for e in geoparse(document, learned_types=True) if "postponed to August 19" in e.summary]
+    assert (charges.event_type, charges.date) == ("charges", "2025-08-11")
 
 
 def test_a_report_too_short_to_reread_keeps_the_rules_types(geoparse):
