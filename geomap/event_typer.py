@@ -78,8 +78,9 @@ class EventTyper:
         revised = []
         for features, own in zip(sentence_features(sentences, rule_types), rule_types):
             probability = self.probabilities(features)
+            kept = {t for t in own if probability.get(t, 1.0) > self.keep_above}
             likely = {t for t, p in probability.items() if p > self.add_above} - own
-            revised.append(({t for t in own if probability.get(t, 1.0) > self.keep_above}, likely if own else likely & told))
+            revised.append((kept, likely if own else likely & told))
             told |= own
         return revised
 

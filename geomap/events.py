@@ -107,10 +107,10 @@ from datetime import date, timedelta
 from typing import Sequence
 
 from geomap.dates import (
-    NUMBER_WORDS, DateMention, DateWindow, day_window, since_window, time_of_day, unknown_window, week_window,
+    DateMention, DateWindow, day_window, since_window, time_of_day, unknown_window, week_window,
 )
 from geomap.event_merge import merge_events
-from geomap.event_typer import EventTyper, load_typer, sentence_features
+from geomap.event_typer import EventTyper, load_typer
 from geomap.event_places import (
     KIND_GEO_PRECISION, PLACE_HEAD_NOUNS, Located, PlaceContext, choose_places, focus_place, mention_weight, nearby_place,
 )
@@ -1583,6 +1583,7 @@ def _rule_incidents(document: Document, resolved: Sequence[ResolvedMention], nlp
 
 
 def _rule_types(incidents: list[_Incident], sentences: list[Sentence]) -> list[set[str]]:
+    """The types of the incidents in each sentence, in sentence order."""
     position = {id(s): n for n, s in enumerate(sentences)}
     types: list[set[str]] = [set() for _ in sentences]
     for incident in incidents:
@@ -1598,7 +1599,7 @@ def _second_opinion(incidents: list[_Incident], sentences: list[Sentence], typer
     own: dict[int, list[_Incident]] = defaultdict(list)
     for incident in incidents:
         own[id(incident.sentence)].append(incident)
-    told: dict[str, list[_Incident]] = defaultdict(list)
+    told: dict[str, _Incident] = {}  # the last incident of each type the rules found so far
     result = []
     for sentence, (kept, added) in zip(sentences, typer.revise(sentences, _rule_types(incidents, sentences))):
         reported = own[id(sentence)]
@@ -1609,15 +1610,14 @@ def _second_opinion(incidents: list[_Incident], sentences: list[Sentence], typer
                 result.append(replace(first, event_type=event_type,
                                       fatalities=first.fatalities if event_type in VIOLENT_TYPES else None))
                 continue
-            last = told[event_type][-1]
+            last = told[event_type]
             follow_up = _Incident(sentence, event_type, [], None, last.window, "reference", list(last.places),
                                   "reference", verb_trigger=False, follows=last)
             mention, window = _own_date(sentence, published)
             if window is not None:
                 follow_up.date, follow_up.window, follow_up.date_source = mention, window, "explicit"
             result.append(follow_up)
-        for incident in reported:
-            told[incident.event_type].append(incident)
+        told.update((i.event_type, i) for i in reported)
     return result
 
 
