@@ -82,7 +82,8 @@ A predicted event matches a gold entry when its sentence contains the quote. Sco
   type precision above, since every predicted pair either reports a gold incident or is a false
   alarm. This is what an analyst sees on the map after the per-document merge.
 
-Fatalities are reported as accuracy over matched pairs (null must be null).
+Fatalities are reported as accuracy over matched pairs (null must be null). "confidence AUROC" is how
+often a right (sentence, type) pair has a higher ``confidence`` than a false alarm.
 """
 from __future__ import annotations
 
@@ -227,6 +228,7 @@ def _same_place(predicted, names: set[str], gaz: Gazetteer) -> bool:
 
 def score(results: list[tuple[Document, dict, list]], gaz: Gazetteer, verbose: bool) -> dict[str, tuple[float, float, float]]:
     type_gold = type_pred = type_ok = 0
+    ranked: list[tuple[float, bool]] = []  # (confidence, right) per predicted pair
     date_ok = place_gold = place_pred = place_ok = place_lenient = 0
     fatal_n = fatal_ok = 0
     incidents: dict[tuple[str, str], set[str]] = {}  # (document, incident id) -> {"type", "date", "place"} found right
@@ -283,6 +285,7 @@ def score(results: list[tuple[Document, dict, list]], gaz: Gazetteer, verbose: b
             elif verbose:
                 print(f"  DEAD  {doc.doc_id}: {etype} gold {g0['fatalities']} got {got} | {quote}")
         type_pred += len(pred_pairs)
+        ranked += [(max(e.confidence for e in evs), key in matched_pred) for key, evs in pred_pairs.items()]
         place_pred += sum(len({e.place.place_id for e in v}) for v in pred_pairs.values())
         if verbose:
             for key in pred_pairs:
@@ -301,8 +304,18 @@ def score(results: list[tuple[Document, dict, list]], gaz: Gazetteer, verbose: b
             f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
             scores[f"incidents: {aspect}"] = (precision, recall, f1)
     scores["fatalities accuracy"] = (fatal_ok / fatal_n if fatal_n else 0.0,) * 3
+    scores["confidence AUROC"] = (_auroc(ranked),) * 3
     scores["_counts"] = (type_gold, type_pred, type_ok, len(incidents))
     return scores
+
+
+def _auroc(ranked: list[tuple[float, bool]]) -> float:
+    """How often a right pair has a higher confidence than a false alarm (ties count half)."""
+    right = [c for c, ok in ranked if ok]
+    wrong = [c for c, ok in ranked if not ok]
+    if not right or not wrong:
+        return float("nan")
+    return sum((r > w) + 0.5 * (r == w) for r in right for w in wrong) / (len(right) * len(wrong))
 
 
 def main() -> None:
@@ -339,7 +352,7 @@ def main() -> None:
           f"{f' ({n_incidents} incidents)' if n_incidents else ''}, {n_pred} predicted, {n_ok} matched ({mode})")
     print(f"{'':22}{'P':>7}{'R':>7}{'F1':>7}")
     for name, (p, r, f) in scores.items():
-        if name.startswith("fatalities"):
+        if name.startswith(("fatalities", "confidence")):
             print(f"{name:22}{p:>21.3f}")
         else:
             print(f"{name:22}{p:>7.3f}{r:>7.3f}{f:>7.3f}")

@@ -40,7 +40,8 @@ from geomap.event_types import EVENT_TYPES  # noqa: E402
 from geomap.events import load_parser, typer_input  # noqa: E402
 from geomap.gazetteer import Gazetteer  # noqa: E402
 
-TRAINING_SETS = [name for name in GOLD_SETS if name != "heldout5" and name not in BLIND_SETS]  # (heldout5 = its two parts)
+# (heldout5 is its two parts)
+TRAINING_SETS = [name for name in GOLD_SETS if name != "heldout5" and name not in BLIND_SETS]
 
 
 def documents(set_name: str, gaz: Gazetteer, nlp) -> list[dict]:
@@ -80,8 +81,8 @@ def counts(docs: list[dict], typer: EventTyper | None) -> np.ndarray:
     """Right, predicted and annotated (sentence, type) pairs: of the rules alone, or revised by ``typer``."""
     total = np.zeros(3, int)
     for d in docs:
-        revised = typer.revise(d["sentences"], d["rules"]) if typer else [(r, set()) for r in d["rules"]]
-        for (kept, added), gold in zip(revised, d["gold"]):
+        revised = typer.revise(d["sentences"], d["rules"]) if typer else [(r, set(), {}) for r in d["rules"]]
+        for (kept, added, _), gold in zip(revised, d["gold"]):
             total += (len((kept | added) & gold), len(kept | added), len(gold))
         total[2] += d["unseen"]
     return total

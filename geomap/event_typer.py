@@ -20,7 +20,7 @@ import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import NamedTuple, Protocol, Sequence
 
 MODEL_PATH = Path(__file__).parent / "data" / "event_typer.json"
 _WORD = re.compile(r"[A-Za-z]+|\d+")
@@ -50,6 +50,14 @@ def sentence_features(sentences: Sequence[_Text], rule_types: Sequence[set[str]]
     return features
 
 
+class Revision(NamedTuple):
+    """What the typer makes of one sentence."""
+
+    kept: set[str]  # the rule types it keeps
+    added: set[str]  # the types it adds
+    probability: dict[str, float]  # of each type it has a model for (empty when it did not reread the document)
+
+
 @dataclass(frozen=True)
 class EventTyper:
     """One logistic regression per incident type over `sentence_features`, and the thresholds its
@@ -69,18 +77,18 @@ class EventTyper:
                 scores[event_type] += weight
         return {t: 1 / (1 + math.exp(-score)) for t, score in scores.items()}
 
-    def revise(self, sentences: Sequence[_Text], rule_types: Sequence[set[str]]) -> list[tuple[set[str], set[str]]]:
+    def revise(self, sentences: Sequence[_Text], rule_types: Sequence[set[str]]) -> list[Revision]:
         """For each sentence of one document, the rule types kept and the types added. A sentence the rules did
         not type only gets types the rules found before it in the document (it reports that incident again)."""
         if len(sentences) < self.min_sentences:
-            return [(set(own), set()) for own in rule_types]
+            return [Revision(set(own), set(), {}) for own in rule_types]
         told: set[str] = set()
         revised = []
         for features, own in zip(sentence_features(sentences, rule_types), rule_types):
             probability = self.probabilities(features)
             kept = {t for t in own if probability.get(t, 1.0) > self.keep_above}
             likely = {t for t, p in probability.items() if p > self.add_above} - own
-            revised.append((kept, likely if own else likely & told))
+            revised.append(Revision(kept, likely if own else likely & told, probability))
             told |= own
         return revised
 

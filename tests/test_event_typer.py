@@ -68,6 +68,20 @@ def test_a_victims_injuries_report_the_attack_at_its_date_and_place(geoparse):
     assert {e.event_type for e in revised if e is not injuries} == {e.event_type for e in rules}
 
 
+def test_confidence_takes_in_how_sure_the_typer_is(geoparse):
+    document = Document("stabbing.txt", STABBING, published=date(2026, 6, 18))
+
+    def confidence(events, words):
+        [event] = [e for e in events if words in e.summary]
+        return event.confidence
+    rules = geoparse(document, learned_types=False)
+    revised = geoparse(document, learned_types=True)
+    lead, injuries = "A man stabbed three shoppers", "suffered cuts"
+    assert confidence(revised, lead) > confidence(rules, lead)  # the typer is sure of the stabbing
+    assert confidence(revised, lead) > confidence(revised, injuries) >= 0.1  # less of a follow-up it inferred
+    assert all(0.1 <= e.confidence <= 0.9 for e in revised)
+
+
 def test_a_charge_after_riots_is_not_a_riot(geoparse):
     document = gold_document("own-11")  # France, 2023: riots after a police shooting
     sentence = "officer who fired the shot has been charged"
