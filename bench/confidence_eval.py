@@ -17,7 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from geomap.evaluation import ACCURACY_KM, Toponym, haversine_km, match, read_annotations, read_corpus_documents
+from geomap.evaluation import (
+    ACCURACY_KM, Toponym, auroc, haversine_km, match, read_annotations, read_corpus_documents,
+)
 from geomap.pipeline import Settings, process_documents
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
@@ -62,21 +64,6 @@ def matched_confidences(root: Path, settings: Settings) -> tuple[np.ndarray, np.
             confidence.append(predicted[id(toponym)][1])
             correct.append(haversine_km(toponym.lat, toponym.lon, gold_toponym.lat, gold_toponym.lon) < ACCURACY_KM)
     return np.array(confidence), np.array(correct, dtype=bool)
-
-
-def auroc(score: np.ndarray, positive: np.ndarray) -> float:
-    """Area under the ROC curve (Mann-Whitney, average ranks for ties)."""
-    n_positive, n_negative = int(positive.sum()), int((~positive).sum())
-    if not n_positive or not n_negative:
-        return float("nan")
-    order = np.argsort(score, kind="mergesort")
-    ranks = np.empty(len(score))
-    sorted_scores = score[order]
-    starts = np.flatnonzero(np.r_[True, sorted_scores[1:] != sorted_scores[:-1]])
-    ends = np.r_[starts[1:], len(score)]
-    for start, end in zip(starts, ends):
-        ranks[order[start:end]] = (start + end + 1) / 2  # 1-based average rank of the tie group
-    return float((ranks[positive].sum() - n_positive * (n_positive + 1) / 2) / (n_positive * n_negative))
 
 
 if __name__ == "__main__":

@@ -95,9 +95,12 @@ from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from geomap.evaluation import auroc  # noqa: E402
 from geomap.events import extract_events, load_parser  # noqa: E402
 from geomap.gazetteer import Gazetteer, normalize_name  # noqa: E402
 from geomap.models import Document, Mention, ResolvedMention  # noqa: E402
@@ -228,7 +231,8 @@ def _same_place(predicted, names: set[str], gaz: Gazetteer) -> bool:
 
 def score(results: list[tuple[Document, dict, list]], gaz: Gazetteer, verbose: bool) -> dict[str, tuple[float, float, float]]:
     type_gold = type_pred = type_ok = 0
-    ranked: list[tuple[float, bool]] = []  # (confidence, right) per predicted pair
+    pair_confidence: list[float] = []  # per predicted pair, and whether it is right
+    pair_right: list[bool] = []
     date_ok = place_gold = place_pred = place_ok = place_lenient = 0
     fatal_n = fatal_ok = 0
     incidents: dict[tuple[str, str], set[str]] = {}  # (document, incident id) -> {"type", "date", "place"} found right
@@ -285,7 +289,8 @@ def score(results: list[tuple[Document, dict, list]], gaz: Gazetteer, verbose: b
             elif verbose:
                 print(f"  DEAD  {doc.doc_id}: {etype} gold {g0['fatalities']} got {got} | {quote}")
         type_pred += len(pred_pairs)
-        ranked += [(max(e.confidence for e in evs), key in matched_pred) for key, evs in pred_pairs.items()]
+        pair_confidence += [max(e.confidence for e in evs) for evs in pred_pairs.values()]
+        pair_right += [key in matched_pred for key in pred_pairs]
         place_pred += sum(len({e.place.place_id for e in v}) for v in pred_pairs.values())
         if verbose:
             for key in pred_pairs:
@@ -304,18 +309,9 @@ def score(results: list[tuple[Document, dict, list]], gaz: Gazetteer, verbose: b
             f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
             scores[f"incidents: {aspect}"] = (precision, recall, f1)
     scores["fatalities accuracy"] = (fatal_ok / fatal_n if fatal_n else 0.0,) * 3
-    scores["confidence AUROC"] = (_auroc(ranked),) * 3
+    scores["confidence AUROC"] = (auroc(np.array(pair_confidence), np.array(pair_right, dtype=bool)),) * 3
     scores["_counts"] = (type_gold, type_pred, type_ok, len(incidents))
     return scores
-
-
-def _auroc(ranked: list[tuple[float, bool]]) -> float:
-    """How often a right pair has a higher confidence than a false alarm (ties count half)."""
-    right = [c for c, ok in ranked if ok]
-    wrong = [c for c, ok in ranked if not ok]
-    if not right or not wrong:
-        return float("nan")
-    return sum((r > w) + 0.5 * (r == w) for r in right for w in wrong) / (len(right) * len(wrong))
 
 
 def main() -> None:

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from events_eval import BLIND_SETS, GOLD_DIR, GOLD_SETS, load_gold, pipeline_mentions  # noqa: E402
-from geomap.event_typer import MODEL_PATH, EventTyper, sentence_features  # noqa: E402
+from geomap.event_typer import MODEL_PATH, EventTyper, Revision, sentence_features  # noqa: E402
 from geomap.event_types import EVENT_TYPES  # noqa: E402
 from geomap.events import load_parser, typer_input  # noqa: E402
 from geomap.gazetteer import Gazetteer  # noqa: E402
@@ -82,7 +82,7 @@ def counts(docs: list[dict], typer: EventTyper | None) -> np.ndarray:
     """Right, predicted and annotated (sentence, type) pairs: of the rules alone, or revised by ``typer``."""
     total = np.zeros(3, int)
     for d in docs:
-        revised = typer.revise(d["sentences"], d["rules"]) if typer else [(r, set(), {}) for r in d["rules"]]
+        revised = typer.revise(d["sentences"], d["rules"]) if typer else [Revision(r, set(), {}) for r in d["rules"]]
         for (kept, added, _), gold in zip(revised, d["gold"]):
             total += (len((kept | added) & gold), len(kept | added), len(gold))
         total[2] += d["unseen"]
