@@ -60,6 +60,8 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
   never used to train the learned typer (``BLIND_SETS``; ``-v`` refuses them).
 - ``heldout21-written`` (18 written articles by two new annotators, 222 pairs, 93 incidents; no LGL part):
   annotated blind while the typer was built, scored in aggregate only, never read, never trained on.
+- ``heldout22-written`` (18 written articles by two new annotators, 260 pairs, 105 incidents; no LGL part):
+  annotated blind at the start of the next stop, scored in aggregate only, never read, never trained on.
 
 The learned typer (``bench/train_event_typer.py``) is trained on every set but the blind ones, so its
 scores on them are in-sample; what it adds on unseen sets is the script's grouped cross-validation.
@@ -144,9 +146,10 @@ GOLD_SETS = {
     "heldout20-lgl": ["events_gold_heldout20_lgl.jsonl"],
     "heldout20-written": ["events_gold_heldout20_a.jsonl", "events_gold_heldout20_b.jsonl"],
     "heldout21-written": ["events_gold_heldout21_a.jsonl", "events_gold_heldout21_b.jsonl"],
+    "heldout22-written": ["events_gold_heldout22_a.jsonl", "events_gold_heldout22_b.jsonl"],
 }
 # Never used to develop rules or train the typer (`train_event_typer.py`): scored in aggregate only.
-BLIND_SETS = ("heldout20-lgl", "heldout20-written", "heldout21-written")
+BLIND_SETS = ("heldout20-lgl", "heldout20-written", "heldout21-written", "heldout22-written")
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
 
