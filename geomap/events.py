@@ -1267,7 +1267,7 @@ def _nearest_date(sentence: Sentence, tokens: list, published: date | None) -> t
             usable = [t for t in tokens if _date_applies(mention, root, t)]
         if not usable:
             continue
-        distance = min(tree_distance(t, conjunct or root) for t in usable)
+        distance = min(tree_distance(t, conjunct or _date_anchor(root)) for t in usable)
         verb = clause_verb(root)
         # the day a statement was made dates it, not the incident it reports ("killed 34 soldiers on Tuesday, the
         # ministry said on Wednesday"), unless nothing else does
@@ -1283,6 +1283,19 @@ def _nearest_date(sentence: Sentence, tokens: list, published: date | None) -> t
     if not mention.since and mention.window is not None and any(_under_since(root, t) for t in usable):
         return mention, since_window(mention.window, published)  # "since the coup in February 2021"
     return mention, mention.window
+
+
+_TRIGGER_NOUNS = frozenset(t.lemma for t in TRIGGERS if t.pos == "NOUN") | GENERAL_INCIDENT_NOUNS
+
+
+def _date_anchor(root):
+    """Where a date expression attaches: a bare time hung on a noun that is no incident ("shot outside a gas
+    station late Wednesday", as the parser reads it) dates that noun's clause."""
+    if root.dep_ == "npadvmod" and root.head.pos_ in ("NOUN", "PROPN") and root.head.lemma_.lower() not in _TRIGGER_NOUNS:
+        verb = clause_verb(root.head)
+        if verb is not None:
+            return verb
+    return root
 
 
 def _span_root(span):

@@ -1351,6 +1351,14 @@ def test_a_reference_among_several_dated_incidents_is_the_last_one_told(nlp):
                           ("In a separate incide", "2026-06-12")]
 
 
+def test_a_time_the_parser_hangs_on_a_place_noun_dates_its_clause(nlp):
+    # spaCy reads "late Tuesday" as a modifier of "station"; it is when the man was wounded, not the arrest's day
+    text = ("A 27-year-old man was shot and seriously wounded outside a gas station on Maracaibo's west side late "
+            "Tuesday, and a suspect was arrested early Wednesday, police said.")
+    assert sorted((e.event_type, e.date) for e in events_of(text, nlp)) == [
+        ("arrest", "2026-06-17"), ("attack", "2026-06-16")]
+
+
 def test_a_date_between_and_and_a_verb_dates_that_verb(nlp):
     text = ("Fighters killed at least 26 villagers in Caracas on Sunday and, a day later, stormed an army post near "
             "Maracaibo.")
