@@ -56,12 +56,14 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
 - ``heldout19`` (same design: 18 written articles by two new annotators, 256 pairs; 40 LGL articles,
   55 pairs): annotated at the end of that stop; its first score was taken before the next round of rules.
 - ``heldout20`` (same design: 18 written articles by two new annotators, 248 pairs; 40 LGL articles,
-  110 pairs, the last unused LGL articles but ten): annotated blind during that round, never read, and
-  never used to train the learned typer (``BLIND_SETS``; ``-v`` refuses them).
-- ``heldout21-written`` (18 written articles by two new annotators, 222 pairs, 93 incidents; no LGL part):
-  annotated blind while the typer was built, scored in aggregate only, never read, never trained on.
+  110 pairs, the last unused LGL articles but ten) and ``heldout21-written`` (18 written articles by two
+  new annotators, 222 pairs; no LGL part): annotated blind, scored in aggregate only across two rounds
+  (before and after the learned typer), never read; training data for the typer since.
 - ``heldout22-written`` (18 written articles by two new annotators, 260 pairs, 105 incidents; no LGL part):
-  annotated blind at the start of the next stop, scored in aggregate only, never read, never trained on.
+  annotated blind, scored in aggregate only, never read, never trained on (``BLIND_SETS``; ``-v`` refuses it).
+- ``train23-a`` … ``train23-f`` (72 written articles, 12 by each of six new annotators, 1,050 pairs, on regions,
+  topics and styles given to each: US and UK local news, police blotters and court round-ups among them):
+  written for training the typer, annotated under the same blind protocol, development data.
 
 The learned typer (``bench/train_event_typer.py``) is trained on every set but the blind ones, so its
 scores on them are in-sample; what it adds on unseen sets is the script's grouped cross-validation.
@@ -147,9 +149,10 @@ GOLD_SETS = {
     "heldout20-written": ["events_gold_heldout20_a.jsonl", "events_gold_heldout20_b.jsonl"],
     "heldout21-written": ["events_gold_heldout21_a.jsonl", "events_gold_heldout21_b.jsonl"],
     "heldout22-written": ["events_gold_heldout22_a.jsonl", "events_gold_heldout22_b.jsonl"],
+    **{f"train23-{part}": [f"events_gold_train23_{part}.jsonl"] for part in "abcdef"},
 }
 # Never used to develop rules or train the typer (`train_event_typer.py`): scored in aggregate only.
-BLIND_SETS = ("heldout20-lgl", "heldout20-written", "heldout21-written", "heldout22-written")
+BLIND_SETS = ("heldout22-written",)
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
 
