@@ -61,6 +61,9 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
   (before and after the learned typer), never read; training data for the typer since.
 - ``heldout22-written`` (18 written articles by two new annotators, 260 pairs, 105 incidents; no LGL part):
   annotated blind, scored in aggregate only, never read, never trained on (``BLIND_SETS``; ``-v`` refuses it).
+- ``heldout23-written`` (18 written articles by two new annotators, 249 pairs, 112 incidents; no LGL part):
+  annotated blind at the end of the stop that added ``train23``–``train25``; never scored there, so its
+  first score is the next round's (``BLIND_SETS``).
 - ``train23-a`` … ``train23-f`` (72 written articles, 12 by each of six new annotators, 1,050 pairs, on regions,
   topics and styles given to each: US and UK local news, police blotters and court round-ups among them):
   written for training the typer, annotated under the same blind protocol, development data.
@@ -151,10 +154,11 @@ GOLD_SETS = {
     "heldout20-written": ["events_gold_heldout20_a.jsonl", "events_gold_heldout20_b.jsonl"],
     "heldout21-written": ["events_gold_heldout21_a.jsonl", "events_gold_heldout21_b.jsonl"],
     "heldout22-written": ["events_gold_heldout22_a.jsonl", "events_gold_heldout22_b.jsonl"],
+    "heldout23-written": ["events_gold_heldout23_a.jsonl", "events_gold_heldout23_b.jsonl"],
     **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in (23, 24, 25) for part in "abcdef"},
 }
 # Never used to develop rules or train the typer (`train_event_typer.py`): scored in aggregate only.
-BLIND_SETS = ("heldout22-written",)
+BLIND_SETS = ("heldout22-written", "heldout23-written")
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
 
