@@ -67,8 +67,8 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
 - ``train23-a`` … ``train23-f`` (72 written articles, 12 by each of six new annotators, 1,050 pairs, on regions,
   topics and styles given to each: US and UK local news, police blotters and court round-ups among them):
   written for training the typer, annotated under the same blind protocol, development data.
-- ``train24-a`` … ``train24-f`` and ``train25-a`` … ``train25-f`` (72 more written articles each, by six more
-  annotators each, 987 and 986 pairs, same design).
+- ``train24-a`` … ``train24-f``, ``train25-a`` … ``train25-f`` and ``train26-a`` … ``train26-f`` (72 more
+  written articles each, by six more annotators each, 987, 986 and 1,005 pairs, same design).
 
 The learned typer (``bench/train_event_typer.py``) is trained on every set but the blind ones, so its
 scores on them are in-sample; what it adds on unseen sets is the script's grouped cross-validation.
@@ -155,7 +155,7 @@ GOLD_SETS = {
     "heldout21-written": ["events_gold_heldout21_a.jsonl", "events_gold_heldout21_b.jsonl"],
     "heldout22-written": ["events_gold_heldout22_a.jsonl", "events_gold_heldout22_b.jsonl"],
     "heldout23-written": ["events_gold_heldout23_a.jsonl", "events_gold_heldout23_b.jsonl"],
-    **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in (23, 24, 25) for part in "abcdef"},
+    **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in (23, 24, 25, 26) for part in "abcdef"},
 }
 # Never used to develop rules or train the typer (`train_event_typer.py`): scored in aggregate only.
 BLIND_SETS = ("heldout22-written", "heldout23-written")
