@@ -189,6 +189,8 @@ OCCURRENCE_VERBS = frozenset("happen occur take come begin start unfold erupt br
 STATEMENT_VERBS = frozenset("say tell announce report add confirm state write".split())
 # Prepositions that make a date a deadline or a hearing to come: "adjourned to July 14", "by Tuesday".
 DEADLINE_PREPOSITIONS = frozenset("to until till by for".split())
+# Nouns that name an incident: a date hung on one of them dates that incident, not the clause around it.
+TRIGGER_NOUNS = frozenset(t.lemma for t in TRIGGERS if t.pos == "NOUN") | GENERAL_INCIDENT_NOUNS
 # Adverbs that put an act in someone's past record: "he has been arrested before".
 RECORD_ADVERBS = frozenset("before previously".split())
 # Verbs that count incidents as statistics: "Memphis recorded 289 homicides last year".
@@ -1285,13 +1287,10 @@ def _nearest_date(sentence: Sentence, tokens: list, published: date | None) -> t
     return mention, mention.window
 
 
-_TRIGGER_NOUNS = frozenset(t.lemma for t in TRIGGERS if t.pos == "NOUN") | GENERAL_INCIDENT_NOUNS
-
-
 def _date_anchor(root):
     """Where a date expression attaches: a bare time hung on a noun that is no incident ("shot outside a gas
     station late Wednesday", as the parser reads it) dates that noun's clause."""
-    if root.dep_ == "npadvmod" and root.head.pos_ in ("NOUN", "PROPN") and root.head.lemma_.lower() not in _TRIGGER_NOUNS:
+    if root.dep_ == "npadvmod" and root.head.pos_ in ("NOUN", "PROPN") and root.head.lemma_.lower() not in TRIGGER_NOUNS:
         verb = clause_verb(root.head)
         if verb is not None:
             return verb
