@@ -62,13 +62,14 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
 - ``heldout22-written`` (18 written articles by two new annotators, 260 pairs, 105 incidents; no LGL part):
   annotated blind, scored in aggregate only, never read, never trained on (``BLIND_SETS``; ``-v`` refuses it).
 - ``heldout23-written`` (18 written articles by two new annotators, 249 pairs, 112 incidents; no LGL part):
-  annotated blind at the end of the stop that added ``train23``–``train25``; never scored there, so its
+  annotated blind at the end of the stop that added ``train23``–``train27``; never scored there, so its
   first score is the next round's (``BLIND_SETS``).
 - ``train23-a`` … ``train23-f`` (72 written articles, 12 by each of six new annotators, 1,050 pairs, on regions,
   topics and styles given to each: US and UK local news, police blotters and court round-ups among them):
   written for training the typer, annotated under the same blind protocol, development data.
-- ``train24-a`` … ``train24-f``, ``train25-a`` … ``train25-f`` and ``train26-a`` … ``train26-f`` (72 more
-  written articles each, by six more annotators each, 987, 986 and 1,005 pairs, same design).
+- ``train24`` … ``train27`` (``-a`` … ``-f`` each: 72 more written articles each, by six more annotators each,
+  987, 986, 1,005 and 885 pairs, same design). Each batch was scored once, in aggregate, before the typer was
+  retrained on it.
 
 The learned typer (``bench/train_event_typer.py``) is trained on every set but the blind ones, so its
 scores on them are in-sample; what it adds on unseen sets is the script's grouped cross-validation.
@@ -110,6 +111,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from geomap.evaluation import auroc  # noqa: E402
+from geomap.event_types import EVENT_TYPES  # noqa: E402
 from geomap.events import extract_events, load_parser  # noqa: E402
 from geomap.gazetteer import Gazetteer, normalize_name  # noqa: E402
 from geomap.models import Document, Mention, ResolvedMention  # noqa: E402
@@ -155,7 +157,7 @@ GOLD_SETS = {
     "heldout21-written": ["events_gold_heldout21_a.jsonl", "events_gold_heldout21_b.jsonl"],
     "heldout22-written": ["events_gold_heldout22_a.jsonl", "events_gold_heldout22_b.jsonl"],
     "heldout23-written": ["events_gold_heldout23_a.jsonl", "events_gold_heldout23_b.jsonl"],
-    **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in (23, 24, 25, 26) for part in "abcdef"},
+    **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in range(23, 28) for part in "abcdef"},
 }
 # Never used to develop rules or train the typer (`train_event_typer.py`): scored in aggregate only.
 BLIND_SETS = ("heldout22-written", "heldout23-written")
@@ -183,7 +185,27 @@ def load_gold(paths: list[Path]) -> list[tuple[Document, dict]]:
             gold_line = corpus_gold[rec["corpus"]][int(rec["doc"])]
             rec["toponyms"] = [item.split(",,") for item in gold_line.split("||") if item]
             out.append((Document(f"{rec['corpus']}/{rec['doc']}", text), rec))
+    for doc, rec in out:
+        for event in rec["events"]:
+            problem = _malformed(event, doc.text)
+            if problem:
+                raise ValueError(f"{doc.doc_id}: {problem} in the pair {event['quote'][:60]!r}")
     return out
+
+
+def _malformed(event: dict, text: str) -> str | None:
+    """What is wrong with one annotated pair, if anything (a typo in the gold would silently skew the scores)."""
+    if event["quote"] not in text:
+        return "a quote not in the text"
+    if event["type"] not in EVENT_TYPES:
+        return f"an unknown type {event['type']!r}"
+    if (event["date"] is None) != (event["date_precision"] == "unknown"):
+        return "a date that does not fit its precision"
+    if not (event["place"] is None or isinstance(event["place"], str)):
+        return "a place that is not a name"
+    if not (isinstance(event["place_alt"], list) and all(isinstance(name, str) for name in event["place_alt"])):
+        return "place_alt that is not a list of names"
+    return None
 
 
 def oracle_mentions(doc: Document, rec: dict, gaz: Gazetteer) -> list[ResolvedMention]:

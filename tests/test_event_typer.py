@@ -124,3 +124,15 @@ def test_the_shipped_typer_was_never_trained_on_a_blind_set():
     assert "dev" in typer.trained_on and set(typer.trained_on) <= set(GOLD_SETS)
     assert not set(typer.trained_on) & set(BLIND_SETS)
     assert 0 < typer.keep_above < typer.add_above < 1
+
+
+def test_every_annotated_set_is_well_formed(tmp_path):
+    from events_eval import GOLD_DIR, GOLD_SETS, load_gold
+
+    files = sorted({name for names in GOLD_SETS.values() for name in names})
+    assert len(load_gold([GOLD_DIR / name for name in files])) > 1000
+    record = json.loads((DATA / "events_gold_train27_e.jsonl").read_text(encoding="utf-8").splitlines()[3])
+    record["events"][0]["place_alt"] = "Chad"  # a name where a list of names belongs
+    (tmp_path / "bad.jsonl").write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(ValueError, match="t27e-04: place_alt that is not a list of names"):
+        load_gold([tmp_path / "bad.jsonl"])
