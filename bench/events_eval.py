@@ -1,7 +1,8 @@
 """Score geomap's incident extraction against the hand-annotated event sets.
 
     .venv/bin/python bench/events_eval.py                    # development set, real geoparser
-    .venv/bin/python bench/events_eval.py --set heldout7     # the final blind set (aggregate numbers only)
+    .venv/bin/python bench/events_eval.py --set heldout23-written   # a blind set (aggregate numbers only)
+    .venv/bin/python bench/events_eval.py --set train27-a,train27-b  # several sets, pooled
     .venv/bin/python bench/events_eval.py --oracle           # gold place mentions, resolved by the gazetteer
     .venv/bin/python bench/events_eval.py -v                 # also list every miss and false alarm
     .venv/bin/python bench/events_eval.py --by-type          # recall and type confusion per type (no sentences)
@@ -351,17 +352,20 @@ def score(results: list[tuple[Document, dict, list]], gaz: Gazetteer, verbose: b
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--oracle", action="store_true", help="use the annotated place mentions instead of the geoparser")
-    parser.add_argument("--set", dest="gold_set", choices=list(GOLD_SETS), default="dev",
-                        help="which annotated set to score (see above; heldout5 is blind: aggregate numbers only)")
+    parser.add_argument("--set", dest="gold_sets", type=lambda text: text.split(","), default=["dev"],
+                        help="which annotated set to score (see above), or several pooled: --set train27-a,train27-b")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
     parser.add_argument("--rules-only", action="store_true", help="without the learned typer's second opinion")
     parser.add_argument("--by-type", action="store_true",
                         help="also print recall per type and how many gold pairs got another type (aggregate only)")
     args = parser.parse_args()
-    if args.verbose and args.gold_set in BLIND_SETS:
-        parser.error(f"{args.gold_set} is blind: aggregate numbers only (no -v)")
+    unknown = [name for name in args.gold_sets if name not in GOLD_SETS]
+    if unknown:
+        parser.error(f"no annotated set {', '.join(unknown)} (choose from {', '.join(GOLD_SETS)})")
+    if args.verbose and set(args.gold_sets) & set(BLIND_SETS):
+        parser.error(f"{', '.join(set(args.gold_sets) & set(BLIND_SETS))} is blind: aggregate numbers only (no -v)")
 
-    gold = load_gold([GOLD_DIR / name for name in GOLD_SETS[args.gold_set]])
+    gold = load_gold([GOLD_DIR / name for gold_set in args.gold_sets for name in GOLD_SETS[gold_set]])
     gaz = Gazetteer.open()
     nlp = load_parser()
     docs = [d for d, _ in gold]
@@ -378,7 +382,7 @@ def main() -> None:
     scores = score(results, gaz, args.verbose)
     n_gold, n_pred, n_ok, n_incidents = scores.pop("_counts")
     mode = "oracle place mentions" if args.oracle else "geoparser place mentions"
-    print(f"{args.gold_set}: {len(docs)} documents, {n_gold} gold (sentence, type) pairs"
+    print(f"{','.join(args.gold_sets)}: {len(docs)} documents, {n_gold} gold (sentence, type) pairs"
           f"{f' ({n_incidents} incidents)' if n_incidents else ''}, {n_pred} predicted, {n_ok} matched ({mode})")
     print(f"{'':22}{'P':>7}{'R':>7}{'F1':>7}")
     for name, (p, r, f) in scores.items():
