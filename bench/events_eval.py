@@ -63,13 +63,13 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
 - ``heldout22-written`` (18 written articles by two new annotators, 260 pairs, 105 incidents; no LGL part):
   annotated blind, scored in aggregate only, never read, never trained on (``BLIND_SETS``; ``-v`` refuses it).
 - ``heldout23-written`` (18 written articles by two new annotators, 249 pairs, 112 incidents; no LGL part):
-  annotated blind at the end of the stop that added ``train23``–``train27``; never scored there, so its
+  annotated blind at the end of the stop that added ``train23``–``train28``; never scored there, so its
   first score is the next round's (``BLIND_SETS``).
 - ``train23-a`` … ``train23-f`` (72 written articles, 12 by each of six new annotators, 1,050 pairs, on regions,
   topics and styles given to each: US and UK local news, police blotters and court round-ups among them):
   written for training the typer, annotated under the same blind protocol, development data.
-- ``train24`` … ``train27`` (``-a`` … ``-f`` each: 72 more written articles each, by six more annotators each,
-  987, 986, 1,005 and 885 pairs, same design). Each batch was scored once, in aggregate, before the typer was
+- ``train24`` … ``train28`` (``-a`` … ``-f`` each: 72 more written articles each, by six more annotators each,
+  987, 986, 1,005, 885 and 875 pairs, same design). Each batch was scored once, in aggregate, before the typer was
   retrained on it.
 
 The learned typer (``bench/train_event_typer.py``) is trained on every set but the blind ones, so its
@@ -158,7 +158,7 @@ GOLD_SETS = {
     "heldout21-written": ["events_gold_heldout21_a.jsonl", "events_gold_heldout21_b.jsonl"],
     "heldout22-written": ["events_gold_heldout22_a.jsonl", "events_gold_heldout22_b.jsonl"],
     "heldout23-written": ["events_gold_heldout23_a.jsonl", "events_gold_heldout23_b.jsonl"],
-    **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in range(23, 28) for part in "abcdef"},
+    **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in range(23, 29) for part in "abcdef"},
 }
 # Never used to develop rules or train the typer (`train_event_typer.py`): scored in aggregate only.
 BLIND_SETS = ("heldout22-written", "heldout23-written")
