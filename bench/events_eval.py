@@ -362,8 +362,9 @@ def main() -> None:
     unknown = [name for name in args.gold_sets if name not in GOLD_SETS]
     if unknown:
         parser.error(f"no annotated set {', '.join(unknown)} (choose from {', '.join(GOLD_SETS)})")
-    if args.verbose and set(args.gold_sets) & set(BLIND_SETS):
-        parser.error(f"{', '.join(set(args.gold_sets) & set(BLIND_SETS))} is blind: aggregate numbers only (no -v)")
+    blind = sorted(set(args.gold_sets) & set(BLIND_SETS))
+    if args.verbose and blind:
+        parser.error(f"{', '.join(blind)} is blind: aggregate numbers only (no -v)")
 
     gold = load_gold([GOLD_DIR / name for gold_set in args.gold_sets for name in GOLD_SETS[gold_set]])
     gaz = Gazetteer.open()
