@@ -6,7 +6,8 @@
     .venv/bin/python bench/events_eval.py --oracle           # gold place mentions, resolved by the gazetteer
     .venv/bin/python bench/events_eval.py -v                 # also list every miss and false alarm
     .venv/bin/python bench/events_eval.py --by-type          # recall and type confusion per type (no sentences)
-    .venv/bin/python bench/events_eval.py --rules-only       # without the learned typer (geomap.event_typer)
+    .venv/bin/python bench/events_eval.py --rules-only       # the rules alone (no geomap.event_typer, geomap.event_dater)
+    .venv/bin/python bench/events_eval.py --rule-dates       # the typer, but the rules' dates
 
 Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read from
 ../shared/bench/dev/, only references and annotations are stored):
@@ -159,6 +160,7 @@ GOLD_SETS = {
     "heldout22-written": ["events_gold_heldout22_a.jsonl", "events_gold_heldout22_b.jsonl"],
     "heldout23-written": ["events_gold_heldout23_a.jsonl", "events_gold_heldout23_b.jsonl"],
     **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in range(23, 29) for part in "abcdef"},
+    **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in range(29, 31) for part in "abcdefgh"},
 }
 # Never used to develop rules or train the typer (`train_event_typer.py`): scored in aggregate only.
 BLIND_SETS = ("heldout22-written", "heldout23-written")
@@ -355,7 +357,8 @@ def main() -> None:
     parser.add_argument("--set", dest="gold_sets", type=lambda text: text.split(","), default=["dev"],
                         help="which annotated set to score (see above), or several pooled: --set train27-a,train27-b")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
-    parser.add_argument("--rules-only", action="store_true", help="without the learned typer's second opinion")
+    parser.add_argument("--rules-only", action="store_true", help="the rules alone: no learned typer, no learned dater")
+    parser.add_argument("--rule-dates", action="store_true", help="the learned typer, but the rules' dates (no dater)")
     parser.add_argument("--by-type", action="store_true",
                         help="also print recall per type and how many gold pairs got another type (aggregate only)")
     args = parser.parse_args()
@@ -378,7 +381,8 @@ def main() -> None:
     geoparse = time.perf_counter() - started
     started = time.perf_counter()
     results = [(d, r, extract_events(d, mentions[d.doc_id], nlp=nlp, gazetteer=gaz, merge=False,
-                                     learned_types=not args.rules_only)) for d, r in gold]
+                                     learned_types=not args.rules_only,
+                                     learned_dates=not (args.rules_only or args.rule_dates))) for d, r in gold]
     elapsed = time.perf_counter() - started
     scores = score(results, gaz, args.verbose)
     n_gold, n_pred, n_ok, n_incidents = scores.pop("_counts")

@@ -82,6 +82,13 @@ his arms" after a stabbing), at its places and at the date the sentence gives ("
 not a deadline or hearing to come ("adjourned to July 14"), else at that incident's.
 ``learned_types=False`` gives the rules alone.
 
+Then `geomap.event_dater` redates the incidents whose date the rules took least surely: no date of
+their own, the date of an incident told before, or (for a type the typer added) the date of the
+sentence's first incident. It lists every date the article offers the incident (its sentence's date
+expressions, the dates of the incidents told before it, the day and week of publication, none) and
+takes the one a model trained on the annotated articles scores highest ("No ransom demand had been
+received by Wednesday" takes the kidnapping's day). ``learned_dates=False`` keeps the rules' dates.
+
 Who and how many
 ----------------
 Actors are spaCy's PERSON, ORG and NORP entities in the sentence (not place names): NER runs
@@ -111,6 +118,7 @@ from typing import Sequence
 from geomap.dates import (
     DateMention, DateWindow, day_window, since_window, time_of_day, unknown_window, week_window,
 )
+from geomap.event_dater import DateCandidate, EventDater, load_dater
 from geomap.event_merge import merge_events
 from geomap.event_typer import EventTyper, load_typer
 from geomap.event_places import (
@@ -190,6 +198,9 @@ STATEMENT_VERBS = frozenset("say tell announce report add confirm state write".s
 # Prepositions that make a date a deadline or a hearing to come: "adjourned to July 14", "by Tuesday".
 DEADLINE_PREPOSITIONS = frozenset("to until till by for".split())
 # Nouns that name an incident: a date hung on one of them dates that incident, not the clause around it.
+# the earlier incidents whose dates are offered to the dater, and the date source a chosen offer stands for
+EARLIER_OFFERS = 4
+DATER_SOURCES = (("mention", "explicit"), ("earlier", "reference"), ("publication", "publication"), ("unknown", "none"))
 TRIGGER_NOUNS = frozenset(t.lemma for t in TRIGGERS if t.pos == "NOUN") | GENERAL_INCIDENT_NOUNS
 # Adverbs that put an act in someone's past record: "he has been arrested before".
 RECORD_ADVERBS = frozenset("before previously".split())
@@ -1208,7 +1219,8 @@ class _Incident:
     date: DateMention | None
     window: DateWindow
     # explicit, unresolved (no publication date), episode, entry (a live blog entry's day), clause (what led to the
-    # sentence's dated act), reference, publication, none
+    # sentence's dated act), reference, sibling (the date of the sentence's first incident, for a type the typer
+    # added), publication, none
     date_source: str
     places: list[Located] = field(default_factory=list)
     place_source: str = "none"  # sentence, episode, reference, nearby, document
@@ -1537,7 +1549,7 @@ def _parse(sentences: list[Sentence], nlp) -> None:
 
 
 def extract_events(document: Document, resolved: Sequence[ResolvedMention], *, nlp=None, gazetteer=None,
-                   merge: bool = True, learned_types: bool = True) -> list[Event]:
+                   merge: bool = True, learned_types: bool = True, learned_dates: bool = True) -> list[Event]:
     """The incidents one document reports, one `Event` per incident and place.
 
     Parameters
@@ -1557,6 +1569,9 @@ def extract_events(document: Document, resolved: Sequence[ResolvedMention], *, n
     learned_types : bool (default True)
         Let the shipped `EventTyper` veto and add types (`geomap.event_typer`); False gives the rules'
         incidents alone (what the typer is trained on).
+    learned_dates : bool (default True)
+        Let the shipped `EventDater` choose each incident's date among the ones its article offers
+        (`geomap.event_dater`); False keeps the rules' dates.
 
     Returns
     -------
@@ -1566,6 +1581,8 @@ def extract_events(document: Document, resolved: Sequence[ResolvedMention], *, n
     sentences, incidents = _rule_incidents(document, resolved, nlp or load_parser(), gazetteer)
     if learned_types:
         incidents = _second_opinion(incidents, sentences, load_typer(), document.published)
+    if learned_dates:
+        _redate(incidents, load_dater(), document.published)
     events = [event for incident in incidents for event in _to_events(document, incident)]
     return merge_events(events, gazetteer=gazetteer) if merge else events
 
@@ -1576,6 +1593,16 @@ def typer_input(document: Document, resolved: Sequence[ResolvedMention], *, nlp=
     scores (``bench/train_event_typer.py`` trains it on these)."""
     sentences, incidents = _rule_incidents(document, resolved, nlp or load_parser(), gazetteer)
     return sentences, _rule_types(incidents, sentences)
+
+
+def dater_input(document: Document, resolved: Sequence[ResolvedMention], *, nlp=None, gazetteer=None
+                ) -> list[tuple[Sentence, str, str, list[DateCandidate]]]:
+    """Each incident the rules and the typer find, as (sentence, type, the rules' date source, the dates it could
+    have): what `EventDater` chooses from (``bench/train_event_dater.py`` trains it on these)."""
+    sentences, incidents = _rule_incidents(document, resolved, nlp or load_parser(), gazetteer)
+    incidents = _second_opinion(incidents, sentences, load_typer(), document.published)
+    return [(incident.sentence, incident.event_type, incident.date_source, candidates)
+            for incident, candidates in zip(incidents, _all_date_candidates(incidents, document.published))]
 
 
 def _rule_incidents(document: Document, resolved: Sequence[ResolvedMention], nlp, gazetteer
@@ -1627,7 +1654,8 @@ def _second_opinion(incidents: list[_Incident], sentences: list[Sentence], typer
             if reported:
                 first = reported[0]
                 result.append(replace(first, event_type=event_type, type_probability=probability[event_type],
-                                      fatalities=first.fatalities if event_type in VIOLENT_TYPES else None))
+                                      fatalities=first.fatalities if event_type in VIOLENT_TYPES else None,
+                                      date_source="sibling"))
                 continue
             last = told[event_type]
             follow_up = _Incident(sentence, event_type, [], None, last.window, "reference", list(last.places),
@@ -1653,6 +1681,115 @@ def _own_date(sentence: Sentence, published: date | None) -> tuple[DateMention |
     if root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPOSITIONS:
         return None, None
     return mention, window
+
+
+def _redate(incidents: list[_Incident], dater: EventDater, published: date | None) -> None:
+    """Give each incident the date `dater` chooses among the ones its article offers."""
+    for incident, candidates in zip(incidents, _all_date_candidates(incidents, published)):
+        if incident.date_source not in dater.redates:
+            continue
+        chosen = dater.choose(candidates)
+        if "rule" in chosen.sources:
+            continue
+        incident.window = chosen.window
+        incident.date_source = next(source for kind, source in DATER_SOURCES if kind in chosen.sources)
+
+
+def _all_date_candidates(incidents: list[_Incident], published: date | None) -> list[list[DateCandidate]]:
+    """The candidates of every incident, from the rules' dates (one incident's choice does not feed the next's)."""
+    return [_date_candidates(incident, incidents[:n], published) for n, incident in enumerate(incidents)]
+
+
+def _date_candidates(incident: _Incident, earlier: list[_Incident], published: date | None) -> list[DateCandidate]:
+    """The dates an incident could have, the rules' first, each with the features of every offer of it."""
+    sentence = incident.sentence
+    offers = [(incident.window, "rule", {f"rule:{incident.date_source}"})]
+    if sentence.doc is not None:
+        offers += _mention_offers(incident, published)
+    for rank, other in enumerate(reversed(earlier[-EARLIER_OFFERS:]), start=1):
+        gap = sentence.index - other.sentence.index
+        features = {f"earlier:rank{rank}", f"earlier:gap{_bucket(gap, (0, 1, 2, 4, 8))}",
+                    f"earlier:{other.date_source}"}
+        if other.event_type == incident.event_type:
+            features.add("earlier:same_type")
+        if other.sentence.paragraph.index == sentence.paragraph.index:
+            features.add("earlier:same_paragraph")
+        if other.sentence.headline:
+            features.add("earlier:headline")
+        if incident.follows is other:
+            features.add("earlier:followed")
+        offers.append((other.window, "earlier", features))
+    if published is not None:
+        week = week_window(published)
+        offers.append((day_window(published), "publication", {"publication:day"}))
+        offers.append((DateWindow(week.start, min(week.end, published), "week", week.iso), "publication",
+                       {"publication:week"}))
+    offers.append((unknown_window(published), "unknown", set()))
+    context = _dating_context(incident, published)
+    candidates: dict[DateWindow, DateCandidate] = {}
+    for window, source, features in offers:
+        candidate = candidates.setdefault(window, DateCandidate(window, set(), _window_features(window, published)))
+        candidate.sources.add(source)
+        candidate.features |= {source, *features} | {f"{source}|{c}" for c in context}
+    return list(candidates.values())
+
+
+def _mention_offers(incident: _Incident, published: date | None) -> list[tuple[DateWindow, str, set[str]]]:
+    """Each date expression of the incident's sentence, with how it stands to the incident's trigger."""
+    sentence = incident.sentence
+    doc = sentence.doc
+    anchors = incident.tokens or [doc[:].root]
+    offers = []
+    for mention in sentence.dates:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if mention.window is None or mention.future or span is None:
+            continue
+        root = _span_root(span)
+        distance = min(tree_distance(t, _date_anchor(root)) for t in anchors)
+        features = {f"mention:distance{_bucket(distance, (1, 2, 3, 5, 8))}",
+                    "mention:before" if span.start < anchors[0].i else "mention:after"}
+        verb = clause_verb(root)
+        if verb is not None and verb.lemma_.lower() in STATEMENT_VERBS and verb not in anchors:
+            features.add("mention:statement")
+        if root.dep_ == "pobj":
+            features.add(f"mention:{root.head.lower_}")
+        if not any(_date_applies(mention, root, t) for t in anchors):
+            features.add("mention:inapplicable")
+        if mention is incident.date:
+            features.add("mention:nearest")
+        features.add("mention:text:" + re.sub(r"\d+", "0", mention.text.lower()))
+        offers.append((mention.window, "mention", features | ({"mention:since"} if mention.since else set())))
+        if mention.since:
+            offers.append((mention.point, "mention", features | {"mention:since_point"}))
+    return offers
+
+
+def _dating_context(incident: _Incident, published: date | None) -> set[str]:
+    """What about an incident and its sentence bears on which kind of date it takes (crossed with each source)."""
+    sentence = incident.sentence
+    main = min(incident.tokens, key=lambda t: (t.pos_ not in ("VERB", "AUX"), t.i)) if incident.tokens else None
+    dated = sum(1 for m in sentence.dates if m.window is not None and not m.future)
+    context = {f"tense:{_tense(main) if main is not None else 'follow_up'}", f"dates:{min(dated, 2)}",
+               f"type:{incident.event_type}"}
+    if sentence.headline:
+        context.add("headline")
+    if sentence.paragraph.stamp is not None:
+        context.add("entry")
+    if published is None:
+        context.add("unpublished")
+    return context
+
+
+def _window_features(window: DateWindow, published: date | None) -> set[str]:
+    features = {f"precision:{window.precision}"}
+    if published is not None and window.end is not None:
+        features.add(f"age:{_bucket((published - window.end).days, (-1, 0, 1, 7, 31, 365))}")
+    return features
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    """The first edge ``value`` is at most, else "more"."""
+    return next((str(edge) for edge in edges if value <= edge), "more")
 
 
 def _incidents(document: Document, sentences: list[Sentence], context: PlaceContext, gazetteer) -> list[_Incident]:
@@ -2156,8 +2293,8 @@ def _victims_country(incident: _Incident):
 
 def _confidence(incident: _Incident) -> float:
     score = 0.55 if incident.verb_trigger else 0.45
-    score += {"explicit": 0.1, "episode": 0.05, "entry": 0.05, "clause": 0.05, "reference": 0.05, "publication": 0.0,
-              "unresolved": -0.05, "none": -0.1}[incident.date_source]
+    score += {"explicit": 0.1, "episode": 0.05, "entry": 0.05, "clause": 0.05, "reference": 0.05, "sibling": 0.05,
+              "publication": 0.0, "unresolved": -0.05, "none": -0.1}[incident.date_source]
     score += {"sentence": 0.1, "episode": 0.05, "reference": 0.05, "nearby": -0.05, "document": -0.1}.get(
         incident.place_source, -0.2)
     if incident.type_probability is not None:

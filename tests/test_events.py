@@ -57,10 +57,10 @@ def document(text: str, published: date | None = THURSDAY, doc_id: str = "doc.tx
 
 
 def events_of(text: str, nlp, **kwargs):
-    """The rules' incidents in ``text``, one per sentence, type and place (the learned typer, which reads
-    whole articles, has tests of its own in test_event_typer.py)."""
+    """The rules' incidents in ``text``, one per sentence, type and place (the learned typer and dater, which read
+    whole articles, have tests of their own in test_event_typer.py and test_event_dater.py)."""
     doc, mentions = document(text, **kwargs)
-    return extract_events(doc, mentions, nlp=nlp, merge=False, learned_types=False)
+    return extract_events(doc, mentions, nlp=nlp, merge=False, learned_types=False, learned_dates=False)
 
 
 def test_air_strike_with_date_place_fatalities_and_source(nlp):
