@@ -1706,6 +1706,10 @@ def _date_candidates(incident: _Incident, earlier: list[_Incident], published: d
     offers = [(incident.window, "rule", {f"rule:{incident.date_source}"})]
     if sentence.doc is not None:
         offers += _mention_offers(incident, published)
+    # the incidents told last before it, and the article's lead incident (its first below the headline)
+    lead = next((other for other in earlier if not other.sentence.headline), None)
+    if lead is not None and all(lead is not other for other in earlier[-EARLIER_OFFERS:]):
+        offers.append((lead.window, "earlier", {"earlier:lead", f"earlier:{lead.date_source}"}))
     for rank, other in enumerate(reversed(earlier[-EARLIER_OFFERS:]), start=1):
         gap = sentence.index - other.sentence.index
         features = {f"earlier:rank{rank}", f"earlier:gap{_bucket(gap, (0, 1, 2, 4, 8))}",
