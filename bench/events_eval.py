@@ -64,17 +64,25 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
 - ``heldout22-written`` (18 written articles by two new annotators, 260 pairs, 105 incidents; no LGL part):
   annotated blind, scored in aggregate only, never read, never trained on (``BLIND_SETS``; ``-v`` refuses it).
 - ``heldout23-written`` (18 written articles by two new annotators, 249 pairs, 112 incidents; no LGL part):
-  annotated blind at the end of the stop that added ``train23``–``train28``; never scored there, so its
-  first score is the next round's (``BLIND_SETS``).
+  annotated blind at the end of the stop that added ``train23``–``train28``; first scored at the start of the
+  next, in aggregate only, never read, never trained on (``BLIND_SETS``).
+- ``heldout24-written`` (18 written articles by two new annotators, 247 pairs; no LGL part): annotated blind at the end
+  of the stop that added ``train29``–``train33`` and the learned dater; never scored there, so its first
+  score is the next round's (``BLIND_SETS``).
 - ``train23-a`` … ``train23-f`` (72 written articles, 12 by each of six new annotators, 1,050 pairs, on regions,
   topics and styles given to each: US and UK local news, police blotters and court round-ups among them):
   written for training the typer, annotated under the same blind protocol, development data.
 - ``train24`` … ``train28`` (``-a`` … ``-f`` each: 72 more written articles each, by six more annotators each,
   987, 986, 1,005, 885 and 875 pairs, same design). Each batch was scored once, in aggregate, before the typer was
   retrained on it.
+- ``train29`` … ``train33`` (``-a`` … ``-h``, eight annotators a batch; ``train32`` and ``train33`` ``-a`` …
+  ``-g``): same design, but each annotator chose their own 12 topics inside a region and style brief and
+  covered every type between them. Each batch was scored once, in aggregate, before the typer and the dater
+  were retrained on it.
 
-The learned typer (``bench/train_event_typer.py``) is trained on every set but the blind ones, so its
-scores on them are in-sample; what it adds on unseen sets is the script's grouped cross-validation.
+The learned typer (``bench/train_event_typer.py``) and dater (``bench/train_event_dater.py``) are trained on
+every set but the blind ones, so their scores on them are in-sample; what they add on unseen sets is their
+scripts' grouped cross-validation.
 
 Each gold entry names a quote (a piece of its sentence), its type, date (ISO at its precision,
 null when the text does not say), place name and fatalities (null when not stated); entries of
@@ -159,12 +167,13 @@ GOLD_SETS = {
     "heldout21-written": ["events_gold_heldout21_a.jsonl", "events_gold_heldout21_b.jsonl"],
     "heldout22-written": ["events_gold_heldout22_a.jsonl", "events_gold_heldout22_b.jsonl"],
     "heldout23-written": ["events_gold_heldout23_a.jsonl", "events_gold_heldout23_b.jsonl"],
+    "heldout24-written": ["events_gold_heldout24_a.jsonl", "events_gold_heldout24_b.jsonl"],
     **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in range(23, 29) for part in "abcdef"},
     **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in range(29, 32) for part in "abcdefgh"},
     **{f"train32-{part}": [f"events_gold_train32_{part}.jsonl"] for part in "abcdefg"},
 }
 # Never used to develop rules or train the typer (`train_event_typer.py`): scored in aggregate only.
-BLIND_SETS = ("heldout22-written", "heldout23-written")
+BLIND_SETS = ("heldout22-written", "heldout23-written", "heldout24-written")
 CORPORA_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dev"
 
 
