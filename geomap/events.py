@@ -197,10 +197,10 @@ OCCURRENCE_VERBS = frozenset("happen occur take come begin start unfold erupt br
 STATEMENT_VERBS = frozenset("say tell announce report add confirm state write".split())
 # Prepositions that make a date a deadline or a hearing to come: "adjourned to July 14", "by Tuesday".
 DEADLINE_PREPOSITIONS = frozenset("to until till by for".split())
-# Nouns that name an incident: a date hung on one of them dates that incident, not the clause around it.
-# the earlier incidents whose dates are offered to the dater, and the date source a chosen offer stands for
+# The earlier incidents whose dates are offered to the dater, and the date source a chosen offer stands for.
 EARLIER_OFFERS = 4
 DATER_SOURCES = (("mention", "explicit"), ("earlier", "reference"), ("publication", "publication"), ("unknown", "none"))
+# Nouns that name an incident: a date hung on one of them dates that incident, not the clause around it.
 TRIGGER_NOUNS = frozenset(t.lemma for t in TRIGGERS if t.pos == "NOUN") | GENERAL_INCIDENT_NOUNS
 # Adverbs that put an act in someone's past record: "he has been arrested before".
 RECORD_ADVERBS = frozenset("before previously".split())
@@ -1601,8 +1601,8 @@ def dater_input(document: Document, resolved: Sequence[ResolvedMention], *, nlp=
     have): what `EventDater` chooses from (``bench/train_event_dater.py`` trains it on these)."""
     sentences, incidents = _rule_incidents(document, resolved, nlp or load_parser(), gazetteer)
     incidents = _second_opinion(incidents, sentences, load_typer(), document.published)
-    return [(incident.sentence, incident.event_type, incident.date_source, candidates)
-            for incident, candidates in zip(incidents, _all_date_candidates(incidents, document.published))]
+    return [(incident.sentence, incident.event_type, incident.date_source,
+             _date_candidates(incident, incidents[:n], document.published)) for n, incident in enumerate(incidents)]
 
 
 def _rule_incidents(document: Document, resolved: Sequence[ResolvedMention], nlp, gazetteer
@@ -1684,20 +1684,14 @@ def _own_date(sentence: Sentence, published: date | None) -> tuple[DateMention |
 
 
 def _redate(incidents: list[_Incident], dater: EventDater, published: date | None) -> None:
-    """Give each incident the date `dater` chooses among the ones its article offers."""
-    for incident, candidates in zip(incidents, _all_date_candidates(incidents, published)):
-        if incident.date_source not in dater.redates:
-            continue
-        chosen = dater.choose(candidates)
-        if "rule" in chosen.sources:
-            continue
-        incident.window = chosen.window
-        incident.date_source = next(source for kind, source in DATER_SOURCES if kind in chosen.sources)
-
-
-def _all_date_candidates(incidents: list[_Incident], published: date | None) -> list[list[DateCandidate]]:
-    """The candidates of every incident, from the rules' dates (one incident's choice does not feed the next's)."""
-    return [_date_candidates(incident, incidents[:n], published) for n, incident in enumerate(incidents)]
+    """Give each incident whose date source `dater` redates the date it chooses among the ones its article offers
+    (offered from the rules' dates: one incident's new date does not feed the next's choice, as in training)."""
+    chosen = {n: dater.choose(_date_candidates(incident, incidents[:n], published))
+              for n, incident in enumerate(incidents) if incident.date_source in dater.redates}
+    for n, candidate in chosen.items():
+        if "rule" not in candidate.sources:
+            incidents[n].window = candidate.window
+            incidents[n].date_source = next(source for kind, source in DATER_SOURCES if kind in candidate.sources)
 
 
 def _date_candidates(incident: _Incident, earlier: list[_Incident], published: date | None) -> list[DateCandidate]:
@@ -1705,7 +1699,7 @@ def _date_candidates(incident: _Incident, earlier: list[_Incident], published: d
     sentence = incident.sentence
     offers = [(incident.window, "rule", {f"rule:{incident.date_source}"})]
     if sentence.doc is not None:
-        offers += _mention_offers(incident, published)
+        offers += _mention_offers(incident)
     # the incidents told last before it, and the article's lead incident (its first below the headline)
     lead = next((other for other in earlier if not other.sentence.headline), None)
     if lead is not None and all(lead is not other for other in earlier[-EARLIER_OFFERS:]):
@@ -1738,7 +1732,7 @@ def _date_candidates(incident: _Incident, earlier: list[_Incident], published: d
     return list(candidates.values())
 
 
-def _mention_offers(incident: _Incident, published: date | None) -> list[tuple[DateWindow, str, set[str]]]:
+def _mention_offers(incident: _Incident) -> list[tuple[DateWindow, str, set[str]]]:
     """Each date expression of the incident's sentence, with how it stands to the incident's trigger."""
     sentence = incident.sentence
     doc = sentence.doc
