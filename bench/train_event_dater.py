@@ -12,6 +12,8 @@ scores dates). One linear model over the candidates of every example with a righ
 conditional logit (the candidates of one incident compete); the dater takes the candidate it scores
 highest.
 
+Retrain it after the typer (``bench/train_event_typer.py``): its examples are the shipped typer's incidents.
+
 ``--cv`` holds out whole sets, ``--folds`` groups of them, and prints how often the rules' date and the
 dater's choice are right, over the same incidents, with how often any candidate is (the ceiling). The
 dater is trained on every incident but overrules only the rules' date sources in ``--redates``.
