@@ -169,7 +169,7 @@ GOLD_SETS = {
     "heldout23-written": ["events_gold_heldout23_a.jsonl", "events_gold_heldout23_b.jsonl"],
     "heldout24-written": ["events_gold_heldout24_a.jsonl", "events_gold_heldout24_b.jsonl"],
     **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in range(23, 29) for part in "abcdef"},
-    **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in (29, 30, 31, 34) for part in "abcdefgh"},
+    **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in (29, 30, 31, 34, 35) for part in "abcdefgh"},
     **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in (32, 33) for part in "abcdefg"},
 }
 # Never used to develop rules or train the typer (`train_event_typer.py`): scored in aggregate only.
