@@ -21,8 +21,6 @@ dater is trained on every incident but overrules only the rules' date sources in
 from __future__ import annotations
 
 import argparse
-import json
-import random
 import sys
 from pathlib import Path
 
@@ -35,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from events_eval import GOLD_DIR, GOLD_SETS, load_gold, pipeline_mentions  # noqa: E402
-from train_event_typer import TRAINING_SETS, lgl  # noqa: E402
+from train_event_typer import TRAINING_SETS, lgl, set_folds, write_model  # noqa: E402
 from geomap.event_dater import MODEL_PATH, EventDater  # noqa: E402
 from geomap.events import dater_input, load_parser  # noqa: E402
 from geomap.gazetteer import Gazetteer  # noqa: E402
@@ -91,12 +89,9 @@ def tally(test: list[dict], dater: EventDater) -> np.ndarray:
 
 
 def cross_validate(by_set: dict[str, list[dict]], folds: int, **settings) -> None:
-    names = sorted(by_set)
-    random.Random(0).shuffle(names)
     parts = {"all": np.zeros(4, int), "written": np.zeros(4, int), "LGL": np.zeros(4, int)}
-    for k in range(folds):
-        fold = names[k::folds]
-        dater = fit([e for name in names if name not in fold for e in by_set[name]], **settings)
+    for fold in set_folds(by_set, folds):
+        dater = fit([e for name in by_set if name not in fold for e in by_set[name]], **settings)
         for name in fold:
             counts = tally(by_set[name], dater)
             parts["all"] += counts
@@ -123,10 +118,7 @@ def main() -> None:
     if args.cv:
         return
     dater = fit([e for found in by_set.values() for e in found], **settings)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = args.out.with_suffix(".tmp")
-    tmp.write_text(json.dumps(dater.to_json(), sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    tmp.replace(args.out)
+    write_model(args.out, dater.to_json())
     print(f"wrote {args.out}: {len(dater.weights)} features, {args.out.stat().st_size / 1e3:.0f} kB")
 
 

@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from events_eval import BLIND_SETS, GOLD_DIR, GOLD_SETS, load_gold, pipeline_mentions  # noqa: E402
+from geomap.export import atomic_write  # noqa: E402
 from geomap.event_typer import MODEL_PATH, EventTyper, Revision, sentence_features  # noqa: E402
 from geomap.event_types import EVENT_TYPES  # noqa: E402
 from geomap.events import load_parser, typer_input  # noqa: E402
@@ -98,13 +99,23 @@ def lgl(set_name: str) -> bool:
     return "lgl" in set_name or set_name in ("heldout2", "heldout3", "heldout4")
 
 
+def set_folds(names, folds: int) -> list[list[str]]:
+    """The sets in ``folds`` groups, in a fixed shuffled order: each group is held out once."""
+    shuffled = sorted(names)
+    random.Random(0).shuffle(shuffled)
+    return [shuffled[k::folds] for k in range(folds)]
+
+
+def write_model(path: Path, data: dict) -> None:
+    """Write a model's JSON (compact, sorted keys) atomically."""
+    with atomic_write(path) as handle:
+        handle.write(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n")
+
+
 def cross_validate(by_set: dict[str, list[dict]], folds: int, **settings) -> None:
-    names = sorted(by_set)
-    random.Random(0).shuffle(names)
     parts = {"all": np.zeros((2, 3), int), "written": np.zeros((2, 3), int), "LGL": np.zeros((2, 3), int)}
-    for k in range(folds):
-        fold = names[k::folds]
-        typer = fit([d for name in names if name not in fold for d in by_set[name]], **settings)
+    for k, fold in enumerate(set_folds(by_set, folds)):
+        typer = fit([d for name in by_set if name not in fold for d in by_set[name]], **settings)
         for name in fold:
             both = np.array([counts(by_set[name], None), counts(by_set[name], typer)])
             parts["all"] += both
@@ -136,10 +147,7 @@ def main() -> None:
     if args.cv:
         return
     typer = fit([d for docs in by_set.values() for d in docs], **settings)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = args.out.with_suffix(".tmp")
-    tmp.write_text(json.dumps(typer.to_json(), sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    tmp.replace(args.out)
+    write_model(args.out, typer.to_json())
     print(f"wrote {args.out}: {len(typer.bias)} types, {len(typer.weights)} features, "
           f"{args.out.stat().st_size / 1e6:.1f} MB")
 
