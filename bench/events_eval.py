@@ -67,7 +67,7 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
   annotated blind at the end of the stop that added ``train23``–``train28``; first scored at the start of the
   next, in aggregate only, never read, never trained on (``BLIND_SETS``).
 - ``heldout24-written`` (18 written articles by two new annotators, 247 pairs; no LGL part): annotated blind at the end
-  of the stop that added ``train29``–``train35`` and the learned dater; never scored there, so its first
+  of the stop that added ``train29``–``train36`` and the learned dater; never scored there, so its first
   score is the next round's (``BLIND_SETS``).
 - ``train23-a`` … ``train23-f`` (72 written articles, 12 by each of six new annotators, 1,050 pairs, on regions,
   topics and styles given to each: US and UK local news, police blotters and court round-ups among them):
@@ -75,10 +75,10 @@ Sets (``--set``; files in ``tests/data/``; LGL and GeoVirus articles are read fr
 - ``train24`` … ``train28`` (``-a`` … ``-f`` each: 72 more written articles each, by six more annotators each,
   987, 986, 1,005, 885 and 875 pairs, same design). Each batch was scored once, in aggregate, before the typer was
   retrained on it.
-- ``train29`` … ``train35`` (``-a`` … ``-h``, eight annotators a batch; ``train32`` and ``train33`` ``-a`` …
+- ``train29`` … ``train36`` (``-a`` … ``-h``, eight annotators a batch; ``train32`` and ``train33`` ``-a`` …
   ``-g``): same design, but each annotator chose their own 12 topics inside a region and style brief and
   covered every type between them. Each batch was scored once, in aggregate, before the typer and the dater
-  were retrained on it; the shipped models have not been retrained on ``train35`` yet.
+  were retrained on it; the shipped models have not been retrained on ``train35`` and ``train36`` yet.
 
 The learned typer (``bench/train_event_typer.py``) and dater (``bench/train_event_dater.py``) are trained on
 every set but the blind ones, so their scores on them are in-sample; what they add on unseen sets is their
@@ -169,7 +169,7 @@ GOLD_SETS = {
     "heldout23-written": ["events_gold_heldout23_a.jsonl", "events_gold_heldout23_b.jsonl"],
     "heldout24-written": ["events_gold_heldout24_a.jsonl", "events_gold_heldout24_b.jsonl"],
     **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in range(23, 29) for part in "abcdef"},
-    **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in (29, 30, 31, 34, 35) for part in "abcdefgh"},
+    **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in (29, 30, 31, 34, 35, 36) for part in "abcdefgh"},
     **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in (32, 33) for part in "abcdefg"},
 }
 # Never used to develop rules or train the typer (`train_event_typer.py`): scored in aggregate only.
