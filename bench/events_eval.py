@@ -109,6 +109,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -168,9 +169,9 @@ GOLD_SETS = {
     "heldout22-written": ["events_gold_heldout22_a.jsonl", "events_gold_heldout22_b.jsonl"],
     "heldout23-written": ["events_gold_heldout23_a.jsonl", "events_gold_heldout23_b.jsonl"],
     "heldout24-written": ["events_gold_heldout24_a.jsonl", "events_gold_heldout24_b.jsonl"],
-    **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in range(23, 29) for part in "abcdef"},
-    **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in (29, 30, 31, 34, 35, 36) for part in "abcdefgh"},
-    **{f"train{n}-{part}": [f"events_gold_train{n}_{part}.jsonl"] for n in (32, 33) for part in "abcdefg"},
+    # one training set per annotator, as the files come: events_gold_train29_c.jsonl is train29-c
+    **{f"train{match[1]}-{match[2]}": [path.name] for path in sorted(GOLD_DIR.glob("events_gold_train*.jsonl"))
+       if (match := re.fullmatch(r"events_gold_train(\d+)_([a-z])\.jsonl", path.name))},
 }
 # Never used to develop rules or train the typer (`train_event_typer.py`): scored in aggregate only.
 BLIND_SETS = ("heldout22-written", "heldout23-written", "heldout24-written")

@@ -1718,10 +1718,8 @@ def _date_candidates(incident: _Incident, earlier: list[_Incident], published: d
             features.add("earlier:followed")
         offers.append((other.window, "earlier", features))
     if published is not None:
-        week = week_window(published)
         offers.append((day_window(published), "publication", {"publication:day"}))
-        offers.append((DateWindow(week.start, min(week.end, published), "week", week.iso), "publication",
-                       {"publication:week"}))
+        offers.append((_publication_week(published), "publication", {"publication:week"}))
     offers.append((unknown_window(published), "unknown", set()))
     context = _dating_context(incident, published)
     candidates: dict[DateWindow, DateCandidate] = {}
@@ -1975,9 +1973,14 @@ def _date_undated(incident: _Incident, episode: _Episode | None, published: date
         incident.date_source = "entry"
         return
     if published is not None and (sentence.headline or tense in ("progressive", "perfect")):
-        week = week_window(published)
-        incident.window = DateWindow(week.start, min(week.end, published), "week", week.iso)
+        incident.window = _publication_week(published)
         incident.date_source = "publication"
+
+
+def _publication_week(published: date) -> DateWindow:
+    """The ISO week of publication, up to the publication day: when a headline's news happened."""
+    week = week_window(published)
+    return DateWindow(week.start, min(week.end, published), "week", week.iso)
 
 
 def _days_before(clause) -> int:

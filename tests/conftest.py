@@ -1,4 +1,5 @@
-"""Shared fixtures: a real headless Chromium (Debian's, driven by Playwright) and a page visit helper."""
+"""Shared fixtures: a real headless Chromium (Debian's, driven by Playwright) and a page visit helper; the real
+geoparser with the shipped gazetteer, for tests that read whole articles."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,6 +21,23 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def geoparse():
+    """A function from a document to (its resolved place mentions, the gazetteer): the real geoparser."""
+    from geomap.extract import MentionExtractor
+    from geomap.gazetteer import Gazetteer
+    from geomap.nlp import load_nlp
+    from geomap.resolve import Resolver
+
+    gazetteer = Gazetteer.open()
+    extractor, resolver = MentionExtractor(gazetteer, load_nlp()), Resolver(gazetteer)
+
+    def resolved(document):
+        [mentions] = extractor.extract_batch([document])
+        return resolver.resolve(document, mentions), gazetteer
+    return resolved
 
 
 class Visit:

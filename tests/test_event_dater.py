@@ -6,8 +6,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from geomap.event_dater import load_dater
 from geomap.events import dater_input, extract_events
 from geomap.models import Document
@@ -33,22 +31,6 @@ on small boats, accused of drug smuggling without evidence or formal charges.
 
 The Pentagon said on Tuesday that it would keep up the strikes.
 """
-
-
-@pytest.fixture(scope="module")
-def geoparse():
-    from geomap.extract import MentionExtractor
-    from geomap.gazetteer import Gazetteer
-    from geomap.nlp import load_nlp
-    from geomap.resolve import Resolver
-
-    gazetteer = Gazetteer.open()
-    extractor, resolver = MentionExtractor(gazetteer, load_nlp()), Resolver(gazetteer)
-
-    def resolved(document: Document):
-        [mentions] = extractor.extract_batch([document])
-        return resolver.resolve(document, mentions), gazetteer
-    return resolved
 
 
 def dates_of(geoparse, text: str, learned_dates: bool) -> dict[str, set[tuple[str, str | None]]]:

@@ -29,19 +29,10 @@ Officers arrested the suspect, a 31-year-old local man, at the scene.
 
 
 @pytest.fixture(scope="module")
-def geoparse():
-    from geomap.extract import MentionExtractor
-    from geomap.gazetteer import Gazetteer
-    from geomap.nlp import load_nlp
-    from geomap.resolve import Resolver
-
-    gazetteer = Gazetteer.open()
-    extractor, resolver = MentionExtractor(gazetteer, load_nlp()), Resolver(gazetteer)
-
+def incidents_of(geoparse):
     def incidents(document: Document, learned_types: bool):
-        [mentions] = extractor.extract_batch([document])
-        return extract_events(document, resolver.resolve(document, mentions), gazetteer=gazetteer, merge=False,
-                              learned_types=learned_types)
+        mentions, gazetteer = geoparse(document)
+        return extract_events(document, mentions, gazetteer=gazetteer, merge=False, learned_types=learned_types)
     return incidents
 
 
@@ -58,63 +49,63 @@ def types_of(events, words: str) -> set[str]:
     return {e.event_type for e in events if words in e.summary}
 
 
-def test_a_victims_injuries_report_the_attack_at_its_date_and_place(geoparse):
+def test_a_victims_injuries_report_the_attack_at_its_date_and_place(incidents_of):
     document = Document("stabbing.txt", STABBING, published=date(2026, 6, 18))
-    rules = geoparse(document, learned_types=False)
-    revised = geoparse(document, learned_types=True)
+    rules = incidents_of(document, learned_types=False)
+    revised = incidents_of(document, learned_types=True)
     assert types_of(rules, "suffered cuts") == set()
     [injuries] = [e for e in revised if "suffered cuts" in e.summary]
     assert (injuries.event_type, injuries.date, injuries.place.name) == ("attack", "2026-06-16", "Maracaibo")
     assert {e.event_type for e in revised if e is not injuries} == {e.event_type for e in rules}
 
 
-def test_confidence_takes_in_how_sure_the_typer_is(geoparse):
+def test_confidence_takes_in_how_sure_the_typer_is(incidents_of):
     document = Document("stabbing.txt", STABBING, published=date(2026, 6, 18))
 
     def confidence(events, words):
         [event] = [e for e in events if words in e.summary]
         return event.confidence
-    rules = geoparse(document, learned_types=False)
-    revised = geoparse(document, learned_types=True)
+    rules = incidents_of(document, learned_types=False)
+    revised = incidents_of(document, learned_types=True)
     lead, injuries = "A man stabbed three shoppers", "suffered cuts"
     assert confidence(revised, lead) > confidence(rules, lead)  # the typer is sure of the stabbing
     assert confidence(revised, lead) > confidence(revised, injuries) >= 0.1  # less of a follow-up it inferred
     assert all(0.1 <= e.confidence <= 0.9 for e in revised)
 
 
-def test_an_arraignment_on_assault_charges_is_not_an_assault(geoparse):
+def test_an_arraignment_on_assault_charges_is_not_an_assault(incidents_of):
     document = gold_document("h8-17", "events_gold_heldout8_b.jsonl")  # US, 2025: a march ends in looting, arrests
     sentence = "19 were arraigned in Rochester City Court"
-    assert "attack" in types_of(geoparse(document, learned_types=False), sentence)
-    assert types_of(geoparse(document, learned_types=True), sentence) == {"arrest", "charges"}
+    assert "attack" in types_of(incidents_of(document, learned_types=False), sentence)
+    assert types_of(incidents_of(document, learned_types=True), sentence) == {"arrest", "charges"}
 
 
-def test_gunmen_storming_a_studio_is_an_attack_as_well_as_hostage_taking(geoparse):
+def test_gunmen_storming_a_studio_is_an_attack_as_well_as_hostage_taking(incidents_of):
     document = gold_document("own-09")  # Ecuador, 2024: a gang leader escapes, gunmen storm a TV studio
     sentence = "masked gunmen stormed a television studio"
-    assert "attack" not in types_of(geoparse(document, learned_types=False), sentence)
-    assert "attack" in types_of(geoparse(document, learned_types=True), sentence)
+    assert "attack" not in types_of(incidents_of(document, learned_types=False), sentence)
+    assert "attack" in types_of(incidents_of(document, learned_types=True), sentence)
 
 
-def test_an_added_follow_up_takes_the_date_its_sentence_gives(geoparse):
+def test_an_added_follow_up_takes_the_date_its_sentence_gives(incidents_of):
     document = gold_document("h6-14", "events_gold_heldout6_b.jsonl")  # US sanctions on Georgia's Ivanishvili
     sentence = "Treasury Department on Dec. 27 imposed sanctions"
-    assert types_of(geoparse(document, learned_types=False), sentence) == set()
-    [sanction] = [e for e in geoparse(document, learned_types=True) if sentence in e.summary]
+    assert types_of(incidents_of(document, learned_types=False), sentence) == set()
+    [sanction] = [e for e in incidents_of(document, learned_types=True) if sentence in e.summary]
     assert (sanction.event_type, sanction.date) == ("sanction", "2024-12-27")
 
 
-def test_a_hearing_to_come_does_not_date_the_follow_up(geoparse):
+def test_a_hearing_to_come_does_not_date_the_follow_up(incidents_of):
     document = gold_document("h17a-05", "events_gold_heldout17_a.jsonl")  # a stabbing, a charge, a hearing
-    [charges] = [e for e in geoparse(document, learned_types=True) if "postponed to August 19" in e.summary]
+    [charges] = [e for e in incidents_of(document, learned_types=True) if "postponed to August 19" in e.summary]
     assert (charges.event_type, charges.date) == ("charges", "2025-08-11")
 
 
-def test_a_report_too_short_to_reread_keeps_the_rules_types(geoparse):
+def test_a_report_too_short_to_reread_keeps_the_rules_types(incidents_of):
     report = Document("alert.txt", "Venezuela claims the entire Caribbean, the foreign ministry said on Monday.",
                       published=date(2026, 6, 18))
-    assert [e.event_type for e in geoparse(report, learned_types=True)] == ["territorial_claim"]
-    assert geoparse(report, learned_types=True) == geoparse(report, learned_types=False)
+    assert [e.event_type for e in incidents_of(report, learned_types=True)] == ["territorial_claim"]
+    assert incidents_of(report, learned_types=True) == incidents_of(report, learned_types=False)
 
 
 def test_the_shipped_typer_was_never_trained_on_a_blind_set():
